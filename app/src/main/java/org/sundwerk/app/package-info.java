@@ -1,0 +1,2 @@
+/** The runnable platform: Spring Boot wiring, configuration and the HTTP API. */
+package org.sundwerk.app;

@@ -1,0 +1,34 @@
+package org.sundwerk.broker.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.sundwerk.ngsild.model.Entity;
+
+/**
+ * The port through which operations read and write entities of one tenant.
+ *
+ * <p>Contract: a write runs its mutation against the current state of the entity while no other
+ * write to that entity can interleave, and the returned future completes only after the result is
+ * durably committed (an acknowledged write survives a crash). If the mutation throws, nothing is
+ * written and the future completes exceptionally with that exception. Writing to an unknown tenant
+ * creates it. Implementations are thread-safe.
+ */
+public interface EntityStore {
+
+  <R> CompletableFuture<R> write(String tenant, String entityId, EntityMutation<R> mutation);
+
+  Optional<Entity> retrieve(String tenant, String entityId);
+
+  /** Entities matching the query, in a stable order (creation order), paged. */
+  QueryResult query(String tenant, EntityQuery query);
+
+  /** True once anything has been written for the tenant. */
+  boolean tenantExists(String tenant);
+
+  /** One summary per entity type present in the tenant, ordered by type. */
+  List<TypeSummary> types(String tenant);
+
+  /** One summary per attribute name present in the tenant, ordered by name. */
+  List<AttributeSummary> attributes(String tenant);
+}

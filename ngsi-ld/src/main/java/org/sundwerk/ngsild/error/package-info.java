@@ -1,0 +1,2 @@
+/** NGSI-LD error types and the single exception that carries them. */
+package org.sundwerk.ngsild.error;
