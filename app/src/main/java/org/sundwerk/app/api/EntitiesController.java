@@ -1,0 +1,220 @@
+package org.sundwerk.app.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.entity.EntityOperations;
+import org.sundwerk.broker.entity.UpdateResult;
+import org.sundwerk.broker.store.EntityQuery;
+import org.sundwerk.broker.store.QueryResult;
+import org.sundwerk.ngsild.codec.EntityReader;
+import org.sundwerk.ngsild.codec.Names;
+import org.sundwerk.ngsild.codec.Representation;
+import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.model.Attribute;
+import org.sundwerk.ngsild.model.Entity;
+import org.sundwerk.ngsild.query.GeoQuery;
+
+/** Entities and their attributes (clause 6.4 to 6.7): {@code /ngsi-ld/v1/entities/...}. */
+@RestController
+@RequestMapping("/ngsi-ld/v1/entities")
+final class EntitiesController {
+
+  private final EntityOperations ops;
+  private final Api api;
+
+  EntitiesController(Broker broker, Api api) {
+    this.ops = broker.entities();
+    this.api = api;
+  }
+
+  @GetMapping
+  ResponseEntity<byte[]> query(
+      HttpServletRequest http,
+      @RequestParam Map<String, String> params,
+      @RequestHeader(value = "Accept", required = false) String accept) {
+    MediaType type = MediaTypes.negotiate(accept, true);
+    NgsiLdRequest request = api.request(http);
+    EntityQuery query = QueryParameters.entityQuery(params, request.terms(), api.defaultPageSize());
+    QueryResult result = ops.query().handle(request.tenant(), query);
+    Representation rep = QueryParameters.representation(params, request.terms());
+    return api.responses()
+        .entities(result.entities(), result.count(), request, rep, type, geometryProperty(params, request));
+  }
+
+  @PostMapping
+  ResponseEntity<byte[]> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, false);
+    Entity entity = EntityReader.readEntity(request.requireBody(), request.terms());
+    ops.create().handle(request.tenant(), entity);
+    return ResponseEntity.created(URI.create("/ngsi-ld/v1/entities/" + encode(entity.id()))).build();
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<byte[]> retrieve(
+      HttpServletRequest http,
+      @PathVariable String id,
+      @RequestParam Map<String, String> params,
+      @RequestHeader(value = "Accept", required = false) String accept) {
+    MediaType type = MediaTypes.negotiate(accept, true);
+    NgsiLdRequest request = api.request(http);
+    Entity entity = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
+    Representation rep = QueryParameters.representation(params, request.terms());
+    return api.responses().entity(entity, request, rep, type, geometryProperty(params, request));
+  }
+
+  @PutMapping("/{id}")
+  ResponseEntity<Void> replace(
+      HttpServletRequest http, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, false);
+    Entity entity = readWithId(request, id);
+    ops.replace().handle(request.tenant(), entity);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PatchMapping("/{id}")
+  ResponseEntity<Void> merge(
+      HttpServletRequest http, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, true);
+    JsonFragment fragment = JsonFragment.of(request.requireBody(), id);
+    Entity entity =
+        new Entity(
+            Names.requireEntityId(id),
+            EntityReader.readTypes(fragment.types(), request.terms()),
+            EntityReader.readScopes(fragment.scopes()),
+            EntityReader.readAttributes(request.requireBody(), request.terms()),
+            null,
+            null);
+    ops.merge().handle(request.tenant(), entity);
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
+    NgsiLdRequest request = api.request(http);
+    ops.delete().handle(request.tenant(), Names.requireEntityId(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{id}/attrs")
+  ResponseEntity<byte[]> append(
+      HttpServletRequest http,
+      @PathVariable String id,
+      @RequestParam Map<String, String> params,
+      @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, false);
+    Map<String, List<Attribute>> attributes =
+        EntityReader.readAttributes(request.requireBody(), request.terms());
+    UpdateResult result =
+        ops.append()
+            .handle(
+                request.tenant(),
+                Names.requireEntityId(id),
+                attributes,
+                QueryParameters.hasOption(params, "noOverwrite"));
+    return updateResponse(result, request);
+  }
+
+  @PatchMapping("/{id}/attrs")
+  ResponseEntity<byte[]> update(
+      HttpServletRequest http, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, false);
+    Map<String, List<Attribute>> attributes =
+        EntityReader.readAttributes(request.requireBody(), request.terms());
+    UpdateResult result =
+        ops.update().handle(request.tenant(), Names.requireEntityId(id), attributes);
+    return updateResponse(result, request);
+  }
+
+  @PatchMapping("/{id}/attrs/{attr}")
+  ResponseEntity<Void> partialUpdate(
+      HttpServletRequest http,
+      @PathVariable String id,
+      @PathVariable String attr,
+      @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, true);
+    String name = request.terms().expand(Names.requireName(attr, "Attribute name"));
+    Attribute patch = singleInstance(name, request);
+    ops.attribute().partialUpdate(request.tenant(), Names.requireEntityId(id), name, patch);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PutMapping("/{id}/attrs/{attr}")
+  ResponseEntity<Void> replaceAttribute(
+      HttpServletRequest http,
+      @PathVariable String id,
+      @PathVariable String attr,
+      @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, false);
+    String name = request.terms().expand(Names.requireName(attr, "Attribute name"));
+    Attribute replacement = singleInstance(name, request);
+    ops.attribute().replace(request.tenant(), Names.requireEntityId(id), name, replacement);
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/{id}/attrs/{attr}")
+  ResponseEntity<Void> deleteAttribute(
+      HttpServletRequest http,
+      @PathVariable String id,
+      @PathVariable String attr,
+      @RequestParam Map<String, String> params) {
+    NgsiLdRequest request = api.request(http);
+    String name = request.terms().expand(Names.requireName(attr, "Attribute name"));
+    Optional<String> datasetId = QueryParameters.param(params, "datasetId");
+    datasetId.ifPresent(Names::requireEntityId);
+    boolean deleteAll = Boolean.parseBoolean(params.getOrDefault("deleteAll", "false"));
+    ops.attribute().delete(request.tenant(), Names.requireEntityId(id), name, datasetId, deleteAll);
+    return ResponseEntity.noContent().build();
+  }
+
+  private ResponseEntity<byte[]> updateResponse(UpdateResult result, NgsiLdRequest request) {
+    if (result.complete()) {
+      return ResponseEntity.noContent().build();
+    }
+    return api.responses().plain(HttpStatus.MULTI_STATUS, Api.updateResult(result, request.terms()));
+  }
+
+  private static Attribute singleInstance(String name, NgsiLdRequest request) {
+    List<Attribute> instances = EntityReader.readInstances(name, request.requireBody(), request.terms());
+    if (instances.size() != 1) {
+      throw NgsiLdException.badRequestData("Send exactly one instance of attribute " + name);
+    }
+    return instances.getFirst();
+  }
+
+  private static Entity readWithId(NgsiLdRequest request, String id) {
+    JsonFragment.of(request.requireBody(), id);
+    var body = (tools.jackson.databind.node.ObjectNode) request.requireBody().deepCopy();
+    body.put("id", Names.requireEntityId(id));
+    return EntityReader.readEntity(body, request.terms());
+  }
+
+  private static String geometryProperty(Map<String, String> params, NgsiLdRequest request) {
+    return QueryParameters.param(params, "geometryProperty")
+        .map(request.terms()::expand)
+        .orElse(GeoQuery.LOCATION);
+  }
+
+  static String encode(String id) {
+    return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+  }
+}

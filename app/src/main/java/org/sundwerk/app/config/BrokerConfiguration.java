@@ -1,0 +1,61 @@
+package org.sundwerk.app.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.store.ContextStore;
+import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.ngsild.jsonld.ContextResolver;
+import org.sundwerk.ngsild.jsonld.ContextSettings;
+import org.sundwerk.store.JdbcContextStore;
+import org.sundwerk.store.JdbcEntityStore;
+import org.sundwerk.store.StoreDatabase;
+
+/** Wires the broker to the embedded SQLite store and the JSON-LD context resolver. */
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean(destroyMethod = "close")
+  StoreDatabase storeDatabase(SundwerkProperties properties) {
+    return StoreDatabase.sqlite(properties.dataDir());
+  }
+
+  @Bean(destroyMethod = "close")
+  JdbcEntityStore jdbcEntityStore(StoreDatabase database) {
+    return new JdbcEntityStore(database);
+  }
+
+  @Bean
+  ContextStore contextStore(StoreDatabase database) {
+    return new JdbcContextStore(database);
+  }
+
+  @Bean
+  ContextResolver contextResolver(SundwerkProperties properties, ContextStore contexts) {
+    SundwerkProperties.Contexts settings = properties.contexts();
+    ContextSettings contextSettings =
+        new ContextSettings(
+            Optional.of(settings.preloadedDir()).filter(s -> !s.isBlank()).map(Path::of),
+            settings.fetchTimeout(),
+            settings.maxDocumentBytes(),
+            settings.cacheTtl(),
+            settings.allowedHosts(),
+            false);
+    return ContextResolver.create(contextSettings, url -> Optional.empty());
+  }
+
+  @Bean
+  Broker broker(JdbcEntityStore store, Clock clock, SundwerkProperties properties, MeterRegistry meters) {
+    EntityStore timed = new TimedEntityStore(store, meters);
+    return Broker.create(timed, clock, properties.maxPageSize());
+  }
+}
