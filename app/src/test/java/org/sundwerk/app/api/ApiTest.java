@@ -1,0 +1,56 @@
+package org.sundwerk.app.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.sundwerk.app.SundwerkApplication;
+
+/**
+ * Base of the HTTP API tests: one real server on a random port over a fresh SQLite data
+ * directory, shared by all test classes (Spring caches the context). Each test gets its own
+ * tenant so tests never see each other's entities.
+ */
+@SpringBootTest(classes = SundwerkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiTest {
+
+  static final String CORE = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld";
+  static final String ENTITIES = "/ngsi-ld/v1/entities";
+
+  private static final Path DATA = tempDir();
+  static final Path CONTEXTS = TestContexts.preloadedDirectory();
+
+  @LocalServerPort int port;
+
+  /** A client bound to this test's own tenant. */
+  Http http;
+
+  String tenant;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("sundwerk.data-dir", DATA::toString);
+    registry.add("sundwerk.contexts.preloaded-dir", CONTEXTS::toString);
+    registry.add("sundwerk.max-payload-bytes", () -> "1048576");
+  }
+
+  @BeforeEach
+  void newTenant() {
+    tenant = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    http = new Http(port).tenant(tenant);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("sundwerk-api-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
