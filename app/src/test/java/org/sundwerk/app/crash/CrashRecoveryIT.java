@@ -1,0 +1,148 @@
+package org.sundwerk.app.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Durability of acknowledged writes: the packaged platform takes creates from several clients,
+ * is killed with SIGKILL mid-load, restarts on the same data directory, and must still hold every
+ * entity whose create was answered 201.
+ */
+class CrashRecoveryIT {
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  void keepsEveryAcknowledgedWriteAcrossKillNine() throws Exception {
+    Path data = Files.createTempDirectory("sundwerk-crash");
+    int port = freePort();
+    Process first = start(data, port);
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicBoolean running = new AtomicBoolean(true);
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    try {
+      awaitUp(port);
+      for (int w = 0; w < 4; w++) {
+        int writer = w;
+        writers.submit(
+            () -> {
+              for (int n = 0; running.get(); n++) {
+                String id = "urn:ngsi-ld:Sensor:w" + writer + "-" + n;
+                if (create(port, id)) {
+                  acknowledged.add(id);
+                }
+              }
+            });
+      }
+      Thread.sleep(2_500);
+      first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL on Linux
+    } finally {
+      running.set(false);
+      writers.shutdown();
+      writers.awaitTermination(10, TimeUnit.SECONDS);
+      first.destroyForcibly();
+    }
+    assertThat(acknowledged).as("writes acknowledged before the kill").hasSizeGreaterThan(50);
+
+    Process second = start(data, port);
+    try {
+      awaitUp(port);
+      List<String> lost = new ArrayList<>();
+      for (String id : acknowledged) {
+        HttpResponse<String> got =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base(port) + "/ngsi-ld/v1/entities/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (got.statusCode() != 200) {
+          lost.add(id);
+        }
+      }
+      assertThat(lost).as("acknowledged writes lost after kill -9").isEmpty();
+    } finally {
+      second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private boolean create(int port, String id) {
+    String body =
+        "{\"id\": \"" + id + "\", \"type\": \"Sensor\", \"value\": {\"type\": \"Property\", \"value\": 1}}";
+    try {
+      HttpResponse<Void> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base(port) + "/ngsi-ld/v1/entities"))
+                  .header("Content-Type", "application/json")
+                  .timeout(Duration.ofSeconds(5))
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 201;
+    } catch (IOException e) {
+      return false; // the server died under us: this write was never acknowledged
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private Process start(Path data, int port) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Path log = data.resolve("server-" + System.nanoTime() + ".log");
+    return new ProcessBuilder(
+            java,
+            "-jar",
+            System.getProperty("sundwerk.jar"),
+            "--server.port=" + port,
+            "--sundwerk.data-dir=" + data)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  private void awaitUp(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<Void> health =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the platform did not start within 60 s");
+  }
+
+  private static String base(int port) {
+    return "http://127.0.0.1:" + port;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
