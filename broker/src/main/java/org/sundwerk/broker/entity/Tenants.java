@@ -1,6 +1,7 @@
 package org.sundwerk.broker.entity;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
@@ -11,6 +12,8 @@ public final class Tenants {
   /** The tenant of requests without an {@code NGSILD-Tenant} header; it always exists. */
   public static final String DEFAULT = "";
 
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}");
+
   private Tenants() {}
 
   /** Validates the header value; tenant names are short and safe in URLs and logs. */
@@ -19,7 +22,7 @@ public final class Tenants {
       return DEFAULT;
     }
     String tenant = header.get().trim();
-    if (!tenant.matches("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}")) {
+    if (!NAME.matcher(tenant).matches()) {
       throw NgsiLdException.badRequestData(
           "Tenant '" + tenant + "' must be 1-64 letters, digits, '_', '.', ':' or '-'");
     }

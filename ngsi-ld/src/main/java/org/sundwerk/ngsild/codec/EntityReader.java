@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.geo.Geo;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
@@ -26,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * BadRequestData error that names the offending attribute. Stateless and thread-safe.
  */
 public final class EntityReader {
+
+  private static final Pattern SCOPE = Pattern.compile("/[^/\\s#+]+(/[^/\\s#+]+)*");
 
   private EntityReader() {}
 
@@ -85,7 +88,7 @@ public final class EntityReader {
     List<String> scopes = new ArrayList<>();
     for (JsonNode scope : node.isArray() ? node : List.of(node)) {
       String text = requireText(scope, "scope");
-      if (!text.matches("/[^/\\s#+]+(/[^/\\s#+]+)*")) {
+      if (!SCOPE.matcher(text).matches()) {
         throw NgsiLdException.badRequestData(
             "Scope '" + text + "' is not a path of the form /Stralsund/Altstadt");
       }
