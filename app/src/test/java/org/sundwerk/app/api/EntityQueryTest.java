@@ -57,7 +57,7 @@ class EntityQueryTest extends ApiTest {
         "type=OffStreetParking&q=name~=(?i)^h.* => hafen,bahnhof",
         "type=OffStreetParking&q=(free<20|free>100);total>150 => ozeaneum,bahnhof",
         "id=urn:ngsi-ld:Parking:hafen,urn:ngsi-ld:Parking:bahnhof => hafen,bahnhof",
-        "type=OffStreetParking&idPattern=.*ha.* => hafen,bahnhof",
+        "type=OffStreetParking&idPattern=.*(hafen|bahnhof)$ => hafen,bahnhof",
         "type=OffStreetParking&scopeQ=/Stralsund/Altstadt => ozeaneum,hafen",
         "type=OffStreetParking&scopeQ=/Stralsund/# => ozeaneum,hafen,bahnhof,strandbad",
         "type=OffStreetParking&georel=near;maxDistance==400&geometry=Point&coordinates=[13.0916,54.3158] => ozeaneum,hafen",
