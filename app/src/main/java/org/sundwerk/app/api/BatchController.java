@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,10 +44,12 @@ final class BatchController {
   }
 
   @PostMapping("/create")
-  ResponseEntity<byte[]> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
+  ResponseEntity<byte[]> create(
+      HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, true);
-    BatchResult result = ops.batch().create(request.tenant(), parsed.entities()).withErrors(parsed.errors());
+    BatchResult result =
+        ops.batch().create(request.tenant(), parsed.entities()).withErrors(parsed.errors());
     return result.errors().isEmpty() ? ids(HttpStatus.CREATED, result.success()) : partial(result);
   }
 
@@ -61,7 +62,9 @@ final class BatchController {
     Parsed parsed = entities(request, true);
     boolean replace = !QueryParameters.hasOption(params, "update");
     BatchResult result =
-        ops.batch().upsert(request.tenant(), parsed.entities(), replace).withErrors(parsed.errors());
+        ops.batch()
+            .upsert(request.tenant(), parsed.entities(), replace)
+            .withErrors(parsed.errors());
     if (!result.errors().isEmpty()) {
       return partial(result);
     }
@@ -79,20 +82,25 @@ final class BatchController {
     Parsed parsed = entities(request, false);
     boolean noOverwrite = QueryParameters.hasOption(params, "noOverwrite");
     BatchResult result =
-        ops.batch().update(request.tenant(), parsed.entities(), noOverwrite).withErrors(parsed.errors());
+        ops.batch()
+            .update(request.tenant(), parsed.entities(), noOverwrite)
+            .withErrors(parsed.errors());
     return noContentOrPartial(result);
   }
 
   @PostMapping("/merge")
-  ResponseEntity<byte[]> merge(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
+  ResponseEntity<byte[]> merge(
+      HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, false);
-    BatchResult result = ops.batch().merge(request.tenant(), parsed.entities()).withErrors(parsed.errors());
+    BatchResult result =
+        ops.batch().merge(request.tenant(), parsed.entities()).withErrors(parsed.errors());
     return noContentOrPartial(result);
   }
 
   @PostMapping("/delete")
-  ResponseEntity<byte[]> delete(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
+  ResponseEntity<byte[]> delete(
+      HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     List<String> ids = new ArrayList<>();
     List<BatchResult.BatchError> errors = new ArrayList<>();
@@ -101,7 +109,9 @@ final class BatchController {
       if (element.isString() && Names.isUri(id)) {
         ids.add(id);
       } else {
-        errors.add(new BatchResult.BatchError(id, NgsiLdException.badRequestData("Not an entity id: " + id)));
+        errors.add(
+            new BatchResult.BatchError(
+                id, NgsiLdException.badRequestData("Not an entity id: " + id)));
       }
     }
     return noContentOrPartial(ops.batch().delete(request.tenant(), ids).withErrors(errors));
@@ -178,5 +188,4 @@ final class BatchController {
     ids.forEach(array::add);
     return api.responses().plain(status, array);
   }
-
 }

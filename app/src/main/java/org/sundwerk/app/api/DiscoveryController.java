@@ -115,7 +115,8 @@ final class DiscoveryController {
     list.put("id", "urn:ngsi-ld:AttributeList:" + UUID.randomUUID());
     list.put("type", "AttributeList");
     list.set(
-        "attributeList", compacted(attributes.stream().map(AttributeSummary::name).toList(), terms));
+        "attributeList",
+        compacted(attributes.stream().map(AttributeSummary::name).toList(), terms));
     return api.responses().json(HttpStatus.OK, list, request, type);
   }
 
@@ -127,7 +128,8 @@ final class DiscoveryController {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
     AttributeSummary summary = discovery.attribute(request.tenant(), request.terms().expand(attr));
-    return api.responses().json(HttpStatus.OK, attributeInfo(summary, request.terms()), request, type);
+    return api.responses()
+        .json(HttpStatus.OK, attributeInfo(summary, request.terms()), request, type);
   }
 
   private static ObjectNode attributeInfo(AttributeSummary summary, TermDictionary terms) {

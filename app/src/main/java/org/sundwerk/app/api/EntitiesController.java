@@ -58,15 +58,23 @@ final class EntitiesController {
     QueryResult result = ops.query().handle(request.tenant(), query);
     Representation rep = QueryParameters.representation(params, request.terms());
     return api.responses()
-        .entities(result.entities(), result.count(), request, rep, type, geometryProperty(params, request));
+        .entities(
+            result.entities(),
+            result.count(),
+            request,
+            rep,
+            type,
+            geometryProperty(params, request));
   }
 
   @PostMapping
-  ResponseEntity<byte[]> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
+  ResponseEntity<byte[]> create(
+      HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Entity entity = EntityReader.readEntity(request.requireBody(), request.terms());
     ops.create().handle(request.tenant(), entity);
-    return ResponseEntity.created(URI.create("/ngsi-ld/v1/entities/" + encode(entity.id()))).build();
+    return ResponseEntity.created(URI.create("/ngsi-ld/v1/entities/" + encode(entity.id())))
+        .build();
   }
 
   @GetMapping("/{id}")
@@ -84,7 +92,9 @@ final class EntitiesController {
 
   @PutMapping("/{id}")
   ResponseEntity<Void> replace(
-      HttpServletRequest http, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+      HttpServletRequest http,
+      @PathVariable String id,
+      @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Entity entity = readWithId(request, id);
     ops.replace().handle(request.tenant(), entity);
@@ -93,7 +103,9 @@ final class EntitiesController {
 
   @PatchMapping("/{id}")
   ResponseEntity<Void> merge(
-      HttpServletRequest http, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+      HttpServletRequest http,
+      @PathVariable String id,
+      @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, true);
     JsonFragment fragment = JsonFragment.of(request.requireBody(), id);
     Entity entity =
@@ -136,7 +148,9 @@ final class EntitiesController {
 
   @PatchMapping("/{id}/attrs")
   ResponseEntity<byte[]> update(
-      HttpServletRequest http, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+      HttpServletRequest http,
+      @PathVariable String id,
+      @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Map<String, List<Attribute>> attributes =
         EntityReader.readAttributes(request.requireBody(), request.terms());
@@ -190,11 +204,13 @@ final class EntitiesController {
     if (result.complete()) {
       return ResponseEntity.noContent().build();
     }
-    return api.responses().plain(HttpStatus.MULTI_STATUS, Api.updateResult(result, request.terms()));
+    return api.responses()
+        .plain(HttpStatus.MULTI_STATUS, Api.updateResult(result, request.terms()));
   }
 
   private static Attribute singleInstance(String name, NgsiLdRequest request) {
-    List<Attribute> instances = EntityReader.readInstances(name, request.requireBody(), request.terms());
+    List<Attribute> instances =
+        EntityReader.readInstances(name, request.requireBody(), request.terms());
     if (instances.size() != 1) {
       throw NgsiLdException.badRequestData("Send exactly one instance of attribute " + name);
     }

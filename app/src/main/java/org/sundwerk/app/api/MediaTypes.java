@@ -27,7 +27,8 @@ final class MediaTypes {
     try {
       type = MediaType.parseMediaType(contentType);
     } catch (InvalidMediaTypeException e) {
-      throw new NgsiLdException(ErrorType.UNSUPPORTED_MEDIA_TYPE, "Unreadable Content-Type " + contentType);
+      throw new NgsiLdException(
+          ErrorType.UNSUPPORTED_MEDIA_TYPE, "Unreadable Content-Type " + contentType);
     }
     if (type.isCompatibleWith(JSON_LD)) {
       return JSON_LD;
@@ -37,7 +38,9 @@ final class MediaTypes {
     }
     throw new NgsiLdException(
         ErrorType.UNSUPPORTED_MEDIA_TYPE,
-        "Content-Type " + contentType + " is not supported; send application/json or application/ld+json");
+        "Content-Type "
+            + contentType
+            + " is not supported; send application/json or application/ld+json");
   }
 
   /**
@@ -73,7 +76,9 @@ final class MediaTypes {
     }
     throw new NgsiLdException(
         ErrorType.NOT_ACCEPTABLE,
-        "None of " + accept + " can be produced; ask for application/json or application/ld+json"
+        "None of "
+            + accept
+            + " can be produced; ask for application/json or application/ld+json"
             + (geoJsonOffered ? " or application/geo+json" : ""));
   }
 }

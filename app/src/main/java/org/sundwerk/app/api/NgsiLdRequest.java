@@ -14,8 +14,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * What every NGSI-LD request carries besides its parameters: the tenant, the JSON-LD context
- * (from the {@code Link} header or the body) turned into a term dictionary, and the parsed body.
+ * What every NGSI-LD request carries besides its parameters: the tenant, the JSON-LD context (from
+ * the {@code Link} header or the body) turned into a term dictionary, and the parsed body.
  *
  * @param tenant the tenant (the default tenant is the empty string)
  * @param context the @context reference as given (a URL string, array or object), or empty
@@ -32,14 +32,13 @@ record NgsiLdRequest(
   /** A request without a body: the context comes from the Link header only. */
   static NgsiLdRequest of(HttpServletRequest http, Contexts contexts) {
     Optional<JsonNode> context = linkContext(http.getHeader("Link"));
-    return new NgsiLdRequest(
-        tenant(http), context, contexts.dictionary(context), Optional.empty());
+    return new NgsiLdRequest(tenant(http), context, contexts.dictionary(context), Optional.empty());
   }
 
   /**
-   * A request with a JSON body of at most {@code maxBytes}. With {@code application/ld+json}
-   * the context must be in the body and not in a Link header; with {@code application/json} the
-   * other way round (clause 6.3.5).
+   * A request with a JSON body of at most {@code maxBytes}. With {@code application/ld+json} the
+   * context must be in the body and not in a Link header; with {@code application/json} the other
+   * way round (clause 6.3.5).
    */
   static NgsiLdRequest withBody(
       HttpServletRequest http,
@@ -83,7 +82,8 @@ record NgsiLdRequest(
       }
       context = linked;
     }
-    return new NgsiLdRequest(tenant(http), context, contexts.dictionary(context), Optional.of(body));
+    return new NgsiLdRequest(
+        tenant(http), context, contexts.dictionary(context), Optional.of(body));
   }
 
   JsonNode requireBody() {

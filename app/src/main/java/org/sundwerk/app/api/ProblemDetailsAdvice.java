@@ -18,8 +18,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one place where errors become ProblemDetails (RFC 9457) with NGSI-LD error types
- * (clause 5.5.2). Unexpected failures are logged with their cause and answered as InternalError.
+ * The one place where errors become ProblemDetails (RFC 9457) with NGSI-LD error types (clause
+ * 5.5.2). Unexpected failures are logged with their cause and answered as InternalError.
  */
 @RestControllerAdvice(basePackageClasses = ProblemDetailsAdvice.class)
 final class ProblemDetailsAdvice {

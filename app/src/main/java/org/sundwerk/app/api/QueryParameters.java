@@ -14,18 +14,16 @@ import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.GeoQueryParser;
 import org.sundwerk.ngsild.query.ProjectionParser;
-import org.sundwerk.ngsild.query.Query;
 import org.sundwerk.ngsild.query.QueryParser;
-import org.sundwerk.ngsild.query.ScopeQuery;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
 import org.sundwerk.ngsild.query.TypeQuery;
 import org.sundwerk.ngsild.query.TypeQueryParser;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns the query parameters of clause 6.3.18 and the body of POST /entityOperations/query
- * (clause 5.2.23, a Query object) into an {@link EntityQuery} and a {@link Representation}.
- * Everything is parsed once here; the handlers get ASTs.
+ * Turns the query parameters of clause 6.3.18 and the body of POST /entityOperations/query (clause
+ * 5.2.23, a Query object) into an {@link EntityQuery} and a {@link Representation}. Everything is
+ * parsed once here; the handlers get ASTs.
  */
 final class QueryParameters {
 
@@ -51,7 +49,9 @@ final class QueryParameters {
         param(params, "q").map(q -> QueryParser.parse(q, terms)),
         param(params, "scopeQ").map(ScopeQueryParser::parse),
         geoQ,
-        param(params, "attrs").map(a -> Set.copyOf(ProjectionParser.attrs(a, terms))).orElse(Set.of()),
+        param(params, "attrs")
+            .map(a -> Set.copyOf(ProjectionParser.attrs(a, terms)))
+            .orElse(Set.of()),
         intParam(params, "limit", defaultLimit),
         intParam(params, "offset", 0),
         Boolean.parseBoolean(params.getOrDefault("count", "false")));
@@ -95,8 +95,8 @@ final class QueryParameters {
   }
 
   /**
-   * The representation asked for with {@code options}, {@code format}, {@code attrs}, {@code
-   * pick}, {@code omit} and {@code lang}.
+   * The representation asked for with {@code options}, {@code format}, {@code attrs}, {@code pick},
+   * {@code omit} and {@code lang}.
    */
   static Representation representation(Map<String, String> params, TermDictionary terms) {
     Representation rep = Representation.NORMALIZED;
@@ -124,7 +124,8 @@ final class QueryParameters {
               });
     }
     Set<String> pick = new LinkedHashSet<>();
-    param(params, "pick").ifPresent(p -> pick.addAll(ProjectionParser.pickOrOmit("pick", p, terms)));
+    param(params, "pick")
+        .ifPresent(p -> pick.addAll(ProjectionParser.pickOrOmit("pick", p, terms)));
     param(params, "attrs")
         .ifPresent(
             a -> {
@@ -173,7 +174,8 @@ final class QueryParameters {
       java.util.regex.Pattern.compile(pattern);
       return pattern;
     } catch (java.util.regex.PatternSyntaxException e) {
-      throw NgsiLdException.badRequestData("idPattern is not a valid regular expression: " + pattern);
+      throw NgsiLdException.badRequestData(
+          "idPattern is not a valid regular expression: " + pattern);
     }
   }
 

@@ -47,7 +47,8 @@ final class Responses {
                 EntityWriter.feature(entity, request.terms(), representation, geometryProperty),
                 request,
                 type)
-            : withContext(EntityWriter.write(entity, request.terms(), representation), request, type);
+            : withContext(
+                EntityWriter.write(entity, request.terms(), representation), request, type);
     return send(HttpStatus.OK, body, request, type, OptionalLong.empty());
   }
 
@@ -64,13 +65,16 @@ final class Responses {
       collection.put("type", "FeatureCollection");
       ArrayNode features = collection.putArray("features");
       for (Entity entity : entities) {
-        features.add(EntityWriter.feature(entity, request.terms(), representation, geometryProperty));
+        features.add(
+            EntityWriter.feature(entity, request.terms(), representation, geometryProperty));
       }
       body = withContext(collection, request, type);
     } else {
       ArrayNode array = NODES.arrayNode();
       for (Entity entity : entities) {
-        array.add(withContext(EntityWriter.write(entity, request.terms(), representation), request, type));
+        array.add(
+            withContext(
+                EntityWriter.write(entity, request.terms(), representation), request, type));
       }
       body = array;
     }
@@ -78,9 +82,9 @@ final class Responses {
   }
 
   /** A body that is not an entity (types, attributes, results), compacted by the caller. */
-  ResponseEntity<byte[]> json(HttpStatus status, JsonNode body, NgsiLdRequest request, MediaType type) {
-    JsonNode withContext =
-        body.isObject() ? withContext((ObjectNode) body, request, type) : body;
+  ResponseEntity<byte[]> json(
+      HttpStatus status, JsonNode body, NgsiLdRequest request, MediaType type) {
+    JsonNode withContext = body.isObject() ? withContext((ObjectNode) body, request, type) : body;
     return send(status, withContext, request, type, OptionalLong.empty());
   }
 

@@ -54,7 +54,8 @@ class BrokerConfiguration {
   }
 
   @Bean
-  Broker broker(JdbcEntityStore store, Clock clock, SundwerkProperties properties, MeterRegistry meters) {
+  Broker broker(
+      JdbcEntityStore store, Clock clock, SundwerkProperties properties, MeterRegistry meters) {
     EntityStore timed = new TimedEntityStore(store, meters);
     return Broker.create(timed, clock, properties.maxPageSize());
   }

@@ -26,8 +26,8 @@ public record SundwerkProperties(
     @DefaultValue Contexts contexts) {
 
   /**
-   * @param preloadedDir a directory of context documents served in place of their remote URLs
-   *     (see {@code ContextSettings}); empty for none
+   * @param preloadedDir a directory of context documents served in place of their remote URLs (see
+   *     {@code ContextSettings}); empty for none
    * @param fetchTimeout connect and read timeout for fetching a remote context; default 5 s
    * @param maxDocumentBytes the largest context document fetched; default 1 MiB
    * @param cacheTtl how long a fetched context is kept; default 1 h

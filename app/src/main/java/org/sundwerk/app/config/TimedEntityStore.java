@@ -42,7 +42,8 @@ final class TimedEntityStore implements EntityStore {
   }
 
   @Override
-  public <R> CompletableFuture<R> write(String tenant, String entityId, EntityMutation<R> mutation) {
+  public <R> CompletableFuture<R> write(
+      String tenant, String entityId, EntityMutation<R> mutation) {
     Timer.Sample sample = Timer.start();
     return store.write(tenant, entityId, mutation).whenComplete((r, e) -> sample.stop(write));
   }

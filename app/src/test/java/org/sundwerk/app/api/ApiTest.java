@@ -13,11 +13,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.sundwerk.app.SundwerkApplication;
 
 /**
- * Base of the HTTP API tests: one real server on a random port over a fresh SQLite data
- * directory, shared by all test classes (Spring caches the context). Each test gets its own
- * tenant so tests never see each other's entities.
+ * Base of the HTTP API tests: one real server on a random port over a fresh SQLite data directory,
+ * shared by all test classes (Spring caches the context). Each test gets its own tenant so tests
+ * never see each other's entities.
  */
-@SpringBootTest(classes = SundwerkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = SundwerkApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ApiTest {
 
   static final String CORE = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld";

@@ -33,11 +33,13 @@ class AttributeOperationsTest extends ApiTest {
   @Test
   void reportsAttributesKeptBecauseOfNoOverwrite() {
     Http.Response response =
-        http.post(BIN + "/attrs?options=noOverwrite", "{\"fillingLevel\": 0.9, \"status\": \"ok\"}");
+        http.post(
+            BIN + "/attrs?options=noOverwrite", "{\"fillingLevel\": 0.9, \"status\": \"ok\"}");
 
     assertThat(response.status()).isEqualTo(207);
     assertThat(response.json().at("/updated/0").asString()).isEqualTo("status");
-    assertThat(response.json().at("/notUpdated/0/attributeName").asString()).isEqualTo("fillingLevel");
+    assertThat(response.json().at("/notUpdated/0/attributeName").asString())
+        .isEqualTo("fillingLevel");
     assertThat(http.get(BIN).json().at("/fillingLevel/value").asDouble()).isEqualTo(0.4);
   }
 
@@ -85,7 +87,9 @@ class AttributeOperationsTest extends ApiTest {
         .isEqualTo(204);
     assertThat(http.get(BIN).json().at("/temperature/value").asInt()).isEqualTo(18);
 
-    http.post(BIN + "/attrs", "{\"temperature\": {\"type\": \"Property\", \"value\": 30, \"datasetId\": \"urn:ngsi-ld:Dataset:x\"}}");
+    http.post(
+        BIN + "/attrs",
+        "{\"temperature\": {\"type\": \"Property\", \"value\": 30, \"datasetId\": \"urn:ngsi-ld:Dataset:x\"}}");
     assertThat(http.delete(BIN + "/attrs/temperature?deleteAll=true").status()).isEqualTo(204);
     assertThat(http.get(BIN).json().has("temperature")).isFalse();
   }

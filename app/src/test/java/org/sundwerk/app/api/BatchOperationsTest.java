@@ -16,7 +16,8 @@ class BatchOperationsTest extends ApiTest {
 
   @Test
   void createsAllAndListsTheirIds() {
-    Http.Response response = http.post(OPS + "/create", "[" + lamp(1, 30) + "," + lamp(2, 31) + "]");
+    Http.Response response =
+        http.post(OPS + "/create", "[" + lamp(1, 30) + "," + lamp(2, 31) + "]");
 
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.json().size()).isEqualTo(2);
@@ -28,13 +29,16 @@ class BatchOperationsTest extends ApiTest {
     http.post(ENTITIES, lamp(1, 30));
 
     Http.Response response =
-        http.post(OPS + "/create", "[" + lamp(1, 30) + "," + lamp(2, 31) + ", {\"id\": \"bad id\", \"type\": \"T\"}]");
+        http.post(
+            OPS + "/create",
+            "[" + lamp(1, 30) + "," + lamp(2, 31) + ", {\"id\": \"bad id\", \"type\": \"T\"}]");
 
     assertThat(response.status()).isEqualTo(207);
     assertThat(response.json().at("/success/0").asString()).isEqualTo("urn:ngsi-ld:Streetlight:2");
     assertThat(response.json().path("errors").size()).isEqualTo(2);
     assertThat(response.json().at("/errors/0/error/type").asString()).contains("BadRequestData");
-    assertThat(response.json().at("/errors/1/entityId").asString()).isEqualTo("urn:ngsi-ld:Streetlight:1");
+    assertThat(response.json().at("/errors/1/entityId").asString())
+        .isEqualTo("urn:ngsi-ld:Streetlight:1");
     assertThat(response.json().at("/errors/1/error/type").asString()).contains("AlreadyExists");
   }
 
@@ -43,7 +47,11 @@ class BatchOperationsTest extends ApiTest {
     http.post(ENTITIES, lamp(1, 30));
 
     Http.Response response =
-        http.post(OPS + "/upsert", "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"type\": \"Streetlight\", \"power\": 40}," + lamp(2, 31) + "]");
+        http.post(
+            OPS + "/upsert",
+            "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"type\": \"Streetlight\", \"power\": 40},"
+                + lamp(2, 31)
+                + "]");
 
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.json().size()).isEqualTo(1);
@@ -57,7 +65,9 @@ class BatchOperationsTest extends ApiTest {
     http.post(ENTITIES, lamp(1, 30));
 
     Http.Response response =
-        http.post(OPS + "/upsert?options=update", "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"type\": \"Streetlight\", \"power\": 40}]");
+        http.post(
+            OPS + "/upsert?options=update",
+            "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"type\": \"Streetlight\", \"power\": 40}]");
 
     assertThat(response.status()).isEqualTo(204);
     var first = http.get(ENTITIES + "/urn:ngsi-ld:Streetlight:1").json();
@@ -70,11 +80,15 @@ class BatchOperationsTest extends ApiTest {
     http.post(ENTITIES, lamp(1, 30));
 
     Http.Response response =
-        http.post(OPS + "/update", "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"power\": 10}, {\"id\": \"urn:ngsi-ld:Streetlight:9\", \"power\": 10}]");
+        http.post(
+            OPS + "/update",
+            "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"power\": 10}, {\"id\": \"urn:ngsi-ld:Streetlight:9\", \"power\": 10}]");
 
     assertThat(response.status()).isEqualTo(207);
-    assertThat(response.json().at("/errors/0/entityId").asString()).isEqualTo("urn:ngsi-ld:Streetlight:9");
-    assertThat(http.get(ENTITIES + "/urn:ngsi-ld:Streetlight:1").json().at("/power/value").asInt()).isEqualTo(10);
+    assertThat(response.json().at("/errors/0/entityId").asString())
+        .isEqualTo("urn:ngsi-ld:Streetlight:9");
+    assertThat(http.get(ENTITIES + "/urn:ngsi-ld:Streetlight:1").json().at("/power/value").asInt())
+        .isEqualTo(10);
   }
 
   @Test
@@ -82,7 +96,8 @@ class BatchOperationsTest extends ApiTest {
     http.post(ENTITIES, lamp(1, 30));
 
     Http.Response response =
-        http.post(OPS + "/merge", "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"powerState\": \"off\"}]");
+        http.post(
+            OPS + "/merge", "[{\"id\": \"urn:ngsi-ld:Streetlight:1\", \"powerState\": \"off\"}]");
 
     assertThat(response.status()).isEqualTo(204);
     var lamp = http.get(ENTITIES + "/urn:ngsi-ld:Streetlight:1").json();
@@ -96,10 +111,13 @@ class BatchOperationsTest extends ApiTest {
     http.post(ENTITIES, lamp(2, 30));
 
     Http.Response response =
-        http.post(OPS + "/delete", "[\"urn:ngsi-ld:Streetlight:1\", \"urn:ngsi-ld:Streetlight:2\", \"urn:ngsi-ld:Streetlight:3\"]");
+        http.post(
+            OPS + "/delete",
+            "[\"urn:ngsi-ld:Streetlight:1\", \"urn:ngsi-ld:Streetlight:2\", \"urn:ngsi-ld:Streetlight:3\"]");
 
     assertThat(response.status()).isEqualTo(207);
     assertThat(response.json().path("success").size()).isEqualTo(2);
-    assertThat(response.json().at("/errors/0/entityId").asString()).isEqualTo("urn:ngsi-ld:Streetlight:3");
+    assertThat(response.json().at("/errors/0/entityId").asString())
+        .isEqualTo("urn:ngsi-ld:Streetlight:3");
   }
 }

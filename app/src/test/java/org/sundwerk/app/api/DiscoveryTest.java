@@ -13,9 +13,15 @@ class DiscoveryTest extends ApiTest {
 
   @BeforeEach
   void createEntities() {
-    http.post(ENTITIES, "{\"id\": \"urn:ngsi-ld:Beach:strandbad\", \"type\": \"Beach\", \"name\": \"Strandbad\"}");
-    http.post(ENTITIES, "{\"id\": \"urn:ngsi-ld:Museum:ozeaneum\", \"type\": \"Museum\", \"name\": \"Ozeaneum\", \"refBeach\": {\"type\": \"Relationship\", \"object\": \"urn:ngsi-ld:Beach:strandbad\"}}");
-    http.post(ENTITIES, "{\"id\": \"urn:ngsi-ld:Museum:meeresmuseum\", \"type\": \"Museum\", \"name\": \"Meeresmuseum\"}");
+    http.post(
+        ENTITIES,
+        "{\"id\": \"urn:ngsi-ld:Beach:strandbad\", \"type\": \"Beach\", \"name\": \"Strandbad\"}");
+    http.post(
+        ENTITIES,
+        "{\"id\": \"urn:ngsi-ld:Museum:ozeaneum\", \"type\": \"Museum\", \"name\": \"Ozeaneum\", \"refBeach\": {\"type\": \"Relationship\", \"object\": \"urn:ngsi-ld:Beach:strandbad\"}}");
+    http.post(
+        ENTITIES,
+        "{\"id\": \"urn:ngsi-ld:Museum:meeresmuseum\", \"type\": \"Museum\", \"name\": \"Meeresmuseum\"}");
   }
 
   @Test

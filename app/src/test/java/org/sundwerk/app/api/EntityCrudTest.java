@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Create, retrieve, replace, merge and delete entities (clauses 5.6.1, 5.6.6, 5.6.17, 5.6.18, 5.7.1). */
+/**
+ * Create, retrieve, replace, merge and delete entities (clauses 5.6.1, 5.6.6, 5.6.17, 5.6.18,
+ * 5.7.1).
+ */
 class EntityCrudTest extends ApiTest {
 
   static final String GARAGE =
@@ -41,7 +44,8 @@ class EntityCrudTest extends ApiTest {
     assertThat(got.json().at("/availableSpotNumber/observedAt").asString())
         .isEqualTo("2026-07-04T10:00:00.000Z");
     assertThat(got.json().at("/availableSpotNumber/reliability/value").asDouble()).isEqualTo(0.9);
-    assertThat(got.json().at("/refOperator/object").asString()).isEqualTo("urn:ngsi-ld:Organization:swsn");
+    assertThat(got.json().at("/refOperator/object").asString())
+        .isEqualTo("urn:ngsi-ld:Organization:swsn");
     assertThat(got.json().at("/location/value/coordinates/0").asDouble()).isEqualTo(13.0969);
     assertThat(got.header("Link")).hasValueSatisfying(link -> assertThat(link).contains(CORE));
   }
@@ -59,7 +63,8 @@ class EntityCrudTest extends ApiTest {
     assertThat(concise.path("totalSpotNumber").asInt()).isEqualTo(340);
     assertThat(concise.at("/availableSpotNumber/value").asInt()).isEqualTo(121);
     assertThat(concise.at("/availableSpotNumber/type").isMissingNode()).isTrue();
-    assertThat(concise.at("/refOperator/object").asString()).isEqualTo("urn:ngsi-ld:Organization:swsn");
+    assertThat(concise.at("/refOperator/object").asString())
+        .isEqualTo("urn:ngsi-ld:Organization:swsn");
     assertThat(sysAttrs.path("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(sysAttrs.at("/name/modifiedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
   }
@@ -88,7 +93,8 @@ class EntityCrudTest extends ApiTest {
     Http.Response got = http.with("Accept", "application/geo+json").get(GARAGE_URL);
 
     assertThat(got.status()).isEqualTo(200);
-    assertThat(got.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/geo+json"));
+    assertThat(got.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/geo+json"));
     assertThat(got.json().path("type").asString()).isEqualTo("Feature");
     assertThat(got.json().at("/geometry/type").asString()).isEqualTo("Point");
     assertThat(got.json().at("/properties/name/value").asString()).isEqualTo("Parkhaus Ozeaneum");
@@ -122,13 +128,15 @@ class EntityCrudTest extends ApiTest {
 
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.errorType()).isEqualTo("ResourceNotFound");
-    assertThat(missing.json().path("detail").asString()).contains("urn:ngsi-ld:OffStreetParking:nowhere");
+    assertThat(missing.json().path("detail").asString())
+        .contains("urn:ngsi-ld:OffStreetParking:nowhere");
   }
 
   @Test
   void replacesAllAttributesButKeepsCreatedAt() {
     http.post(ENTITIES, GARAGE);
-    String createdAt = http.get(GARAGE_URL + "?options=sysAttrs").json().path("createdAt").asString();
+    String createdAt =
+        http.get(GARAGE_URL + "?options=sysAttrs").json().path("createdAt").asString();
 
     Http.Response replaced =
         http.put(GARAGE_URL, "{\"type\": \"OffStreetParking\", \"totalSpotNumber\": 350}");
@@ -156,7 +164,8 @@ class EntityCrudTest extends ApiTest {
     assertThat(merged.status()).isEqualTo(204);
     var after = http.get(GARAGE_URL).json();
     assertThat(after.at("/availableSpotNumber/value").asInt()).isEqualTo(99);
-    assertThat(after.at("/availableSpotNumber/observedAt").asString()).isEqualTo("2026-07-04T10:00:00.000Z");
+    assertThat(after.at("/availableSpotNumber/observedAt").asString())
+        .isEqualTo("2026-07-04T10:00:00.000Z");
     assertThat(after.at("/availableSpotNumber/reliability/value").asDouble()).isEqualTo(0.9);
     assertThat(after.has("name")).isFalse();
     assertThat(after.at("/open/value").asBoolean()).isTrue();
@@ -196,7 +205,8 @@ class EntityCrudTest extends ApiTest {
     assertThat(got.at("/visitorsPerHour/valueList/2").asInt()).isEqualTo(55);
     assertThat(got.at("/exhibits/type").asString()).isEqualTo("ListRelationship");
     assertThat(got.path("temperature").size()).isEqualTo(2);
-    assertThat(got.at("/temperature/1/datasetId").asString()).isEqualTo("urn:ngsi-ld:Dataset:aquarium");
+    assertThat(got.at("/temperature/1/datasetId").asString())
+        .isEqualTo("urn:ngsi-ld:Dataset:aquarium");
     assertThat(got.at("/temperature/1/unitCode").asString()).isEqualTo("CEL");
 
     var english = http.get(ENTITIES + "/urn:ngsi-ld:Museum:ozeaneum?lang=en").json();

@@ -38,7 +38,8 @@ class EntityQueryTest extends ApiTest {
               .formatted(p[0], p[5], p[1], p[0].length() % 10, p[2], p[3], p[4]);
       assertThat(http.post(ENTITIES, body).status()).isEqualTo(201);
     }
-    http.post(ENTITIES, "{\"id\": \"urn:ngsi-ld:Museum:ozeaneum\", \"type\": \"Museum\", \"free\": 1}");
+    http.post(
+        ENTITIES, "{\"id\": \"urn:ngsi-ld:Museum:ozeaneum\", \"type\": \"Museum\", \"free\": 1}");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -97,7 +98,8 @@ class EntityQueryTest extends ApiTest {
   @Test
   void returnsAGeoJsonFeatureCollection() {
     Http.Response response =
-        http.with("Accept", "application/geo+json").get(ENTITIES + "?type=OffStreetParking&limit=2");
+        http.with("Accept", "application/geo+json")
+            .get(ENTITIES + "?type=OffStreetParking&limit=2");
 
     assertThat(response.json().path("type").asString()).isEqualTo("FeatureCollection");
     assertThat(response.json().path("features").size()).isEqualTo(2);
@@ -105,7 +107,9 @@ class EntityQueryTest extends ApiTest {
 
   private static List<String> localIds(Http.Response response) {
     List<String> ids = new ArrayList<>();
-    response.json().forEach(e -> ids.add(e.path("id").asString().replaceFirst("urn:ngsi-ld:\\w+:", "")));
+    response
+        .json()
+        .forEach(e -> ids.add(e.path("id").asString().replaceFirst("urn:ngsi-ld:\\w+:", "")));
     return ids;
   }
 
@@ -114,7 +118,9 @@ class EntityQueryTest extends ApiTest {
     List<String> parts = new ArrayList<>();
     for (String part : query.split("&")) {
       int eq = part.indexOf('=');
-      parts.add(part.substring(0, eq + 1) + URLEncoder.encode(part.substring(eq + 1), StandardCharsets.UTF_8));
+      parts.add(
+          part.substring(0, eq + 1)
+              + URLEncoder.encode(part.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return String.join("&", parts);
   }

@@ -13,7 +13,8 @@ class ErrorHandlingTest extends ApiTest {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorType()).isEqualTo("InvalidRequest");
-    assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+    assertThat(response.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
   }
 
   @Test
@@ -83,7 +84,9 @@ class ErrorHandlingTest extends ApiTest {
   @Test
   void rejectsAContextInTheBodyOfPlainJson() {
     Http.Response response =
-        http.post(ENTITIES, "{\"id\": \"urn:ngsi-ld:T:1\", \"type\": \"T\", \"@context\": \"" + CORE + "\"}");
+        http.post(
+            ENTITIES,
+            "{\"id\": \"urn:ngsi-ld:T:1\", \"type\": \"T\", \"@context\": \"" + CORE + "\"}");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorType()).isEqualTo("BadRequestData");
@@ -91,7 +94,8 @@ class ErrorHandlingTest extends ApiTest {
 
   @Test
   void rejectsJsonLdWithoutContext() {
-    Http.Response response = http.postLd(ENTITIES, "{\"id\": \"urn:ngsi-ld:T:1\", \"type\": \"T\"}");
+    Http.Response response =
+        http.postLd(ENTITIES, "{\"id\": \"urn:ngsi-ld:T:1\", \"type\": \"T\"}");
 
     assertThat(response.status()).isEqualTo(400);
   }
@@ -100,7 +104,8 @@ class ErrorHandlingTest extends ApiTest {
   void rejectsPayloadsAboveTheLimit() {
     String big = "x".repeat(1_100_000);
     Http.Response response =
-        http.post(ENTITIES, "{\"id\": \"urn:ngsi-ld:T:1\", \"type\": \"T\", \"a\": \"" + big + "\"}");
+        http.post(
+            ENTITIES, "{\"id\": \"urn:ngsi-ld:T:1\", \"type\": \"T\", \"a\": \"" + big + "\"}");
 
     assertThat(response.status()).isEqualTo(413);
   }
@@ -140,7 +145,8 @@ class ErrorHandlingTest extends ApiTest {
 
   @Test
   void refusesContextsOnPrivateAddresses() {
-    Http.Response response = http.link("http://127.0.0.1:" + port + "/secret").get(ENTITIES + "?type=T");
+    Http.Response response =
+        http.link("http://127.0.0.1:" + port + "/secret").get(ENTITIES + "?type=T");
 
     assertThat(response.status()).isIn(400, 503);
     assertThat(response.json().path("detail").asString()).containsIgnoringCase("127.0.0.1");

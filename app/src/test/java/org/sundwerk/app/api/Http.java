@@ -46,7 +46,9 @@ final class Http {
   Http link(String contextUrl) {
     return with(
         "Link",
-        "<" + contextUrl + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"");
+        "<"
+            + contextUrl
+            + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"");
   }
 
   Response get(String path) {
@@ -86,7 +88,8 @@ final class Http {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response, response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -15,8 +15,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Real Smart Data Models payloads (JSON-LD, clause 5.5.7 and 4.5): each example is created with
- * its own @context (served offline from the preloaded-contexts directory) and reads back equal in
+ * Real Smart Data Models payloads (JSON-LD, clause 5.5.7 and 4.5): each example is created with its
+ * own @context (served offline from the preloaded-contexts directory) and reads back equal in
  * normalized and keyValues form.
  */
 class SmartDataModelsTest extends ApiTest {
@@ -46,7 +46,8 @@ class SmartDataModelsTest extends ApiTest {
     Http.Response normalized = reader.get(ENTITIES + "/" + id);
     Http.Response keyValues = reader.get(ENTITIES + "/" + id + "?options=keyValues");
 
-    assertThat(normalizeTimes(normalized.json())).isEqualTo(normalizeTimes(withoutContext(example)));
+    assertThat(normalizeTimes(normalized.json()))
+        .isEqualTo(normalizeTimes(withoutContext(example)));
     assertThat(keyValues.json()).isEqualTo(keyValuesOf(withoutContext(example)));
   }
 
@@ -107,7 +108,8 @@ class SmartDataModelsTest extends ApiTest {
   }
 
   private static ObjectNode read(String file) {
-    try (InputStream in = SmartDataModelsTest.class.getResourceAsStream("/smart-data-models/" + file)) {
+    try (InputStream in =
+        SmartDataModelsTest.class.getResourceAsStream("/smart-data-models/" + file)) {
       return (ObjectNode) Http.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

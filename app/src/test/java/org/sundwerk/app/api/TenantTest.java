@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Tenants (clause 4.14): created on first write, isolated, unknown ones answer NonexistentTenant. */
+/**
+ * Tenants (clause 4.14): created on first write, isolated, unknown ones answer NonexistentTenant.
+ */
 class TenantTest extends ApiTest {
 
   @Test

@@ -13,7 +13,8 @@ final class TestContexts {
 
   static Path preloadedDirectory() {
     try {
-      return Path.of(TestContexts.class.getResource("/smart-data-models/index.json").toURI()).getParent();
+      return Path.of(TestContexts.class.getResource("/smart-data-models/index.json").toURI())
+          .getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Durability of acknowledged writes: the packaged platform takes creates from several clients,
- * is killed with SIGKILL mid-load, restarts on the same data directory, and must still hold every
+ * Durability of acknowledged writes: the packaged platform takes creates from several clients, is
+ * killed with SIGKILL mid-load, restarts on the same data directory, and must still hold every
  * entity whose create was answered 201.
  */
 class CrashRecoveryIT {
@@ -70,7 +70,8 @@ class CrashRecoveryIT {
       for (String id : acknowledged) {
         HttpResponse<String> got =
             client.send(
-                HttpRequest.newBuilder(URI.create(base(port) + "/ngsi-ld/v1/entities/" + id)).build(),
+                HttpRequest.newBuilder(URI.create(base(port) + "/ngsi-ld/v1/entities/" + id))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (got.statusCode() != 200) {
           lost.add(id);
@@ -84,7 +85,9 @@ class CrashRecoveryIT {
 
   private boolean create(int port, String id) {
     String body =
-        "{\"id\": \"" + id + "\", \"type\": \"Sensor\", \"value\": {\"type\": \"Property\", \"value\": 1}}";
+        "{\"id\": \""
+            + id
+            + "\", \"type\": \"Sensor\", \"value\": {\"type\": \"Property\", \"value\": 1}}";
     try {
       HttpResponse<Void> response =
           client.send(

@@ -60,7 +60,8 @@ class EntityCodecTest {
       })
   void readsConciseAttributes(String attribute, AttributeKind kind) {
     Entity entity =
-        EntityReader.readEntity(json("{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": " + attribute + "}"), TERMS);
+        EntityReader.readEntity(
+            json("{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": " + attribute + "}"), TERMS);
 
     assertThat(entity.defaultInstance("a").orElseThrow().kind()).isEqualTo(kind);
   }
@@ -85,7 +86,9 @@ class EntityCodecTest {
                 .withLang(java.util.Optional.of("en")));
 
     assertThat(simplified)
-        .isEqualTo(json("{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": 1, \"r\": \"urn:x:2\", \"n\": \"market\"}"));
+        .isEqualTo(
+            json(
+                "{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": 1, \"r\": \"urn:x:2\", \"n\": \"market\"}"));
   }
 
   @ParameterizedTest
