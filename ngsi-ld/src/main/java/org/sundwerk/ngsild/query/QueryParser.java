@@ -250,8 +250,13 @@ public final class QueryParser {
                 .orElseThrow(
                     () -> in.errorAt("Invalid ISO 8601 date-time '" + token + "'", start)));
       }
-      if (token.indexOf('"') >= 0) {
-        throw in.errorAt("Unexpected '\"' inside the unquoted value '" + token + "'", start);
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (Character.isWhitespace(c) || "\"'<>=(".indexOf(c) >= 0) {
+          throw in.errorAt(
+              "Unexpected '" + c + "' in the unquoted value '" + token + "'; quote strings",
+              start + i);
+        }
       }
       return new Value.Text(token);
     }
