@@ -2,6 +2,7 @@ package org.sundwerk.ngsild.geo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -28,49 +29,69 @@ public final class Geo {
   private static final int WGS84 = 4326;
   private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), WGS84);
 
+  private static final Set<String> SIMPLE_TYPES =
+      Set.of("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon");
+
   private Geo() {}
 
   /**
    * Parses a GeoJSON geometry (Point, LineString, Polygon, Multi*, GeometryCollection) in WGS84.
-   * Positions are {@code [longitude, latitude]} with an optional altitude, which is ignored.
+   * Positions are {@code [longitude, latitude]} with an optional altitude, which is ignored. Checks
+   * structure, coordinate ranges, closed rings and topological validity (no self-intersections);
+   * use it for geometries that come from a request.
    *
    * @throws org.sundwerk.ngsild.error.NgsiLdException BadRequestData when it is not valid
    */
   public static Geometry parse(JsonNode geoJson) {
+    return read(geoJson, true);
+  }
+
+  /**
+   * Reads a GeoJSON geometry that was checked with {@link #parse(JsonNode)} when it was written,
+   * skipping the topology check, whose cost grows with the number of vertices. For evaluating
+   * stored geometries row by row.
+   *
+   * @throws org.sundwerk.ngsild.error.NgsiLdException BadRequestData when it is malformed
+   */
+  public static Geometry read(JsonNode geoJson) {
+    return read(geoJson, false);
+  }
+
+  /**
+   * Parses a geometry given as a GeoJSON type name (not GeometryCollection) and its {@code
+   * coordinates} member, as the query parameters {@code geometry} and {@code coordinates} send it,
+   * with the checks of {@link #parse(JsonNode)}.
+   *
+   * @throws NgsiLdException BadRequestData for an unknown type or invalid coordinates
+   */
+  public static Geometry parse(String type, JsonNode coordinates) {
+    return valid(build(type, coordinates), type);
+  }
+
+  private static Geometry read(JsonNode geoJson, boolean validate) {
     if (geoJson == null || !geoJson.isObject()) {
       throw NgsiLdException.badRequestData("A GeoJSON geometry must be a JSON object");
     }
-    JsonNode type = geoJson.get("type");
-    if (type == null || !type.isString()) {
+    JsonNode typeNode = geoJson.get("type");
+    if (typeNode == null || !typeNode.isString()) {
       throw NgsiLdException.badRequestData("A GeoJSON geometry needs a string member 'type'");
     }
+    String type = typeNode.stringValue();
     Geometry geometry;
-    if (type.stringValue().equals("GeometryCollection")) {
+    if (type.equals("GeometryCollection")) {
       JsonNode members = geoJson.get("geometries");
       if (members == null || !members.isArray()) {
         throw NgsiLdException.badRequestData("A GeometryCollection needs an array 'geometries'");
       }
       List<Geometry> parts = new ArrayList<>();
       for (JsonNode member : members.values()) {
-        parts.add(parse(member));
+        parts.add(read(member, false));
       }
       geometry = FACTORY.createGeometryCollection(parts.toArray(Geometry[]::new));
-      return valid(geometry, "GeometryCollection");
+    } else {
+      geometry = build(type, geoJson.get("coordinates"));
     }
-    return parse(type.stringValue(), geoJson.get("coordinates"));
-  }
-
-  /**
-   * Parses a geometry given as a GeoJSON type name (not GeometryCollection) and its {@code
-   * coordinates} member, as the query parameters {@code geometry} and {@code coordinates} send it.
-   *
-   * @throws NgsiLdException BadRequestData for an unknown type or invalid coordinates
-   */
-  public static Geometry parse(String type, JsonNode coordinates) {
-    if (coordinates == null || !coordinates.isArray()) {
-      throw NgsiLdException.badRequestData("A " + type + " needs an array 'coordinates'");
-    }
-    return valid(build(type, coordinates), type);
+    return validate ? valid(geometry, type) : geometry;
   }
 
   private static Geometry valid(Geometry geometry, String type) {
@@ -84,6 +105,16 @@ public final class Geo {
   }
 
   private static Geometry build(String type, JsonNode coordinates) {
+    if (!SIMPLE_TYPES.contains(type)) {
+      throw NgsiLdException.badRequestData(
+          "Unknown geometry type '"
+              + type
+              + "'; expected Point, MultiPoint, LineString, MultiLineString, Polygon or"
+              + " MultiPolygon");
+    }
+    if (coordinates == null || !coordinates.isArray()) {
+      throw NgsiLdException.badRequestData("A " + type + " needs an array 'coordinates'");
+    }
     return switch (type) {
       case "Point" -> FACTORY.createPoint(position(coordinates));
       case "MultiPoint" ->
@@ -96,15 +127,9 @@ public final class Geo {
           FACTORY.createMultiLineString(
               children(coordinates).stream().map(Geo::lineString).toArray(LineString[]::new));
       case "Polygon" -> polygon(coordinates);
-      case "MultiPolygon" ->
+      default ->
           FACTORY.createMultiPolygon(
               children(coordinates).stream().map(Geo::polygon).toArray(Polygon[]::new));
-      default ->
-          throw NgsiLdException.badRequestData(
-              "Unknown geometry type '"
-                  + type
-                  + "'; expected Point, MultiPoint, LineString, MultiLineString, Polygon or"
-                  + " MultiPolygon");
     };
   }
 

@@ -94,7 +94,7 @@ public final class QueryEvaluator {
       return Optional.empty();
     }
     try {
-      return Optional.of(Geo.parse(instance.value()));
+      return Optional.of(Geo.read(instance.value()));
     } catch (NgsiLdException invalidStoredGeometry) {
       return Optional.empty();
     }

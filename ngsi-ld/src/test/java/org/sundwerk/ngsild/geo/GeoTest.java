@@ -128,12 +128,22 @@ class GeoTest {
           {"type":"MultiPoint","coordinates":[1,2]}             -> A position must be
           {"type":"GeometryCollection"}                         -> array 'geometries'
           {"type":"Feature","coordinates":[1,2]}                -> Unknown geometry type 'Feature'
+          {"type":"Circle"}                                     -> Unknown geometry type 'Circle'
           {"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]],[[5,5],[6,5],[6,6],[5,5]]]} -> Hole lies outside shell
           """)
   void rejectsInvalidGeoJson(String geoJson, String what) {
     assertThatThrownBy(() -> parse(geoJson))
         .isInstanceOf(NgsiLdException.class)
         .hasMessageContaining(what);
+  }
+
+  @Test
+  void readsAStoredGeometryWithoutTheTopologyCheck() {
+    JsonNode bowTie =
+        JSON.readTree("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}");
+
+    assertThat(Geo.read(bowTie).getNumPoints()).isEqualTo(5);
+    assertThatThrownBy(() -> Geo.parse(bowTie)).hasMessageContaining("Self-intersection");
   }
 
   private static Geometry parse(String geoJson) {
