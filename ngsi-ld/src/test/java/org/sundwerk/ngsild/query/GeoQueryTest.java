@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sundwerk.ngsild.query.PrefixTerms.TERMS;
 import static org.sundwerk.ngsild.query.Stralsund.ALTSTADT_BOX;
 import static org.sundwerk.ngsild.query.Stralsund.HAUPTBAHNHOF;
+import static org.sundwerk.ngsild.query.Stralsund.HBF_ENTRANCE;
 import static org.sundwerk.ngsild.query.Stralsund.OZEANEUM;
 import static org.sundwerk.ngsild.query.Stralsund.RATHAUS;
 
@@ -21,7 +22,8 @@ import org.sundwerk.ngsild.error.NgsiLdException;
 /**
  * Geo-queries (clause 4.10) over the Stralsund fixture: georel, reference geometry and coordinates
  * to the ids selected. Distances from the Rathaus: Ozeaneum 350 m, sensor s1 387 m, Parkhaus Hafen
- * 520 m, Hauptbahnhof 1253 m, Strandbad about 1.6 km; P+R Bahnhof is 107 m from the Hauptbahnhof.
+ * 520 m, Hauptbahnhof 1253 m, Strandbad about 1.6 km; P+R Bahnhof is 107 m from the Hauptbahnhof,
+ * which has a second location instance at its entrance.
  */
 class GeoQueryTest {
 
@@ -30,8 +32,11 @@ class GeoQueryTest {
         row("near;maxDistance==500", "Point", RATHAUS, "altstadt hafenweg ozeaneum rathaus s1"),
         row("near;maxDistance==360", "Point", RATHAUS, "altstadt hafenweg ozeaneum rathaus"),
         row("near;minDistance==1500", "Point", RATHAUS, "strandbad"),
-        row("near;maxDistance==200;minDistance==50", "Point", HAUPTBAHNHOF, "bahnhof"),
+        // The Hauptbahnhof itself qualifies by its entrance instance, 190 m from its main one.
+        row("near;maxDistance==200;minDistance==50", "Point", HAUPTBAHNHOF, "bahnhof hbf"),
+        row("near;maxDistance==150;minDistance==50", "Point", HAUPTBAHNHOF, "bahnhof"),
         row("near;maxDistance==0", "Point", OZEANEUM, "altstadt hafenweg ozeaneum"),
+        row("near;maxDistance==10", "Point", HBF_ENTRANCE, "hbf"),
         row("within", "Polygon", ALTSTADT_BOX, "altstadt hafen ozeaneum rathaus s1"),
         row(
             "within",

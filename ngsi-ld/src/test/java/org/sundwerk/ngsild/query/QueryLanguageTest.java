@@ -67,6 +67,9 @@ class QueryLanguageTest {
           description=="Town hall"                   -> rathaus
           description~=Markt                         -> rathaus
           tags=="water"                              -> s1
+          connectedTo==urn:ngsi-ld:Gateway:g2        -> s1
+          lastInspection>2026-01-01T00:00:00Z        -> ozeaneum
+          location.datasetId=="urn:ngsi-ld:Dataset:entrance" -> hbf
           controlledProperty==airQuality             -> s1
           address[streetAddress]=="Alter Markt"      -> rathaus
           address[postalCode]=="18439"               -> hafen ozeaneum rathaus

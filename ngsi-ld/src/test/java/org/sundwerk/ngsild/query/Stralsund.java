@@ -25,6 +25,7 @@ final class Stralsund {
   static final String RATHAUS = "[13.0916,54.3158]";
   static final String OZEANEUM = "[13.0969,54.3152]";
   static final String HAUPTBAHNHOF = "[13.0775,54.3081]";
+  static final String HBF_ENTRANCE = "[13.0800,54.3090]";
   static final String STRANDBAD_SQUARE =
       "[[[13.1040,54.3278],[13.1050,54.3278],[13.1050,54.3288],[13.1040,54.3288],[13.1040,54.3278]]]";
   static final String ALTSTADT_BOX =
@@ -46,6 +47,8 @@ final class Stralsund {
               .measurement("temperature", null, "18.5", "2026-06-01T12:00:00Z", "CEL")
               .property("opened", "\"2008-07-11T10:00:00Z\"")
               .property("homepage", "\"https://www.ozeaneum.de\"")
+              .property(
+                  "lastInspection", "{\"@type\":\"DateTime\",\"@value\":\"2026-03-01T08:00:00Z\"}")
               .build(),
           entity("urn:ngsi-ld:Building:rathaus", "Building", "TouristAttraction")
               .scopes("/Stralsund/Altstadt", "/Kultur")
@@ -74,6 +77,17 @@ final class Stralsund {
           entity("urn:ngsi-ld:TrainStation:hbf", "TrainStation")
               .scopes("/Stralsund/Tribseer/Bahnhof")
               .geo("location", "Point", HAUPTBAHNHOF)
+              .add(
+                  "location",
+                  new Attribute(
+                      AttributeKind.GEO_PROPERTY,
+                      json("{\"type\":\"Point\",\"coordinates\":" + HBF_ENTRANCE + "}"),
+                      "urn:ngsi-ld:Dataset:entrance",
+                      null,
+                      null,
+                      null,
+                      null,
+                      Map.of()))
               .property("name", "\"Hauptbahnhof\"")
               .attribute("operator", AttributeKind.RELATIONSHIP, "\"urn:ngsi-ld:Company:db\"")
               .property("platforms", "7")
@@ -128,6 +142,10 @@ final class Stralsund {
                   "[[[13.093,54.312],[13.095,54.312],[13.095,54.313],[13.093,54.313],[13.093,54.312]]]")
               .attribute("controlledProperty", AttributeKind.VOCAB_PROPERTY, "\"airQuality\"")
               .attribute("tags", AttributeKind.LIST_PROPERTY, "[\"air\",\"water\"]")
+              .attribute(
+                  "connectedTo",
+                  AttributeKind.LIST_RELATIONSHIP,
+                  "[{\"object\":\"urn:ngsi-ld:Gateway:g1\"},{\"object\":\"urn:ngsi-ld:Gateway:g2\"}]")
               .property("temperature", "19.0")
               .build(),
           entity("urn:ngsi-ld:District:altstadt", "District")
