@@ -101,7 +101,7 @@ class EntityCodecTest {
         "{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": null} => null",
         "{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": {\"type\": \"Property\"}} => value",
         "{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": {\"type\": \"Weird\", \"value\": 1}} => Weird",
-        "{\"id\": \"urn:x:1\", \"type\": \"T\", \"location\": 5} => GeoProperty",
+        "{\"id\": \"urn:x:1\", \"type\": \"T\", \"https://uri.etsi.org/ngsi-ld/location\": 5} => GeoProperty",
         "{\"id\": \"urn:x:1\", \"type\": \"T\", \"a\": {\"value\": 1, \"observedAt\": \"yesterday\"}} => ISO 8601",
         "{\"id\": \"urn:x:1\", \"type\": \"T\", \"scope\": \"no-slash\"} => Scope",
       })
