@@ -30,9 +30,8 @@ import org.sundwerk.ngsild.error.NgsiLdException;
  * ({@link CoreContexts}), (b) contexts hosted by the broker ({@link HostedContexts}), (c) the
  * preloaded-contexts directory ({@link PreloadedContexts}), (d) HTTP(S) through the SSRF guard,
  * with the result cached for {@link ContextSettings#cacheTtl()} (at most {@value
- * #MAX_CACHED_DOCUMENTS} documents). Documents other than the core contexts get {@link
- * UndeclaredPrefixes} repaired before processing; the served body stays as published. Usable
- * directly ({@link #load}) and as titanium's {@link DocumentLoader}. Thread-safe.
+ * #MAX_CACHED_DOCUMENTS} documents). Documents are returned as published. Usable directly ({@link
+ * #load}) and as titanium's {@link DocumentLoader}. Thread-safe.
  */
 public final class ContextLoader implements DocumentLoader {
 
@@ -130,9 +129,6 @@ public final class ContextLoader implements DocumentLoader {
   private Loaded parse(String url, ContextDocument.Source source, String body) {
     try {
       JsonStructure json = Json.createReader(new StringReader(body)).read();
-      if (source != ContextDocument.Source.CORE) {
-        json = UndeclaredPrefixes.repair(json);
-      }
       return new Loaded(new ContextDocument(url, source, body, clock.instant()), json);
     } catch (JsonException e) {
       throw NgsiLdException.badRequestData(

@@ -4,13 +4,18 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.ActiveContext;
+import com.apicatalog.jsonld.document.Document;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.sundwerk.ngsild.error.ErrorType;
@@ -23,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns the {@code @context} of an NGSI-LD request into a {@link TermDictionary}. The context is
  * processed once by titanium-json-ld (so remote and nested contexts, prefixes, {@code @vocab} and
  * protected terms follow JSON-LD 1.1), with the NGSI-LD core context ({@link
- * CoreContexts#DEFAULT_URL}) always applied last so that its terms cannot be overridden. The
- * resulting dictionaries are cached per canonical JSON of the reference for {@link
- * ContextSettings#cacheTtl()}, at most {@value #MAX_CACHED_DICTIONARIES} of them. Thread-safe.
+ * CoreContexts#DEFAULT_URL}) always applied last so that its terms cannot be overridden (see {@link
+ * LocalContexts} for the two ways the input is prepared). The resulting dictionaries are cached per
+ * canonical JSON of the reference for {@link ContextSettings#cacheTtl()}, at most {@value
+ * #MAX_CACHED_DICTIONARIES} of them. Thread-safe.
  */
 public final class ContextResolver {
 
@@ -96,23 +102,44 @@ public final class ContextResolver {
 
   private ContextDictionary process(JsonValue reference) {
     // A fresh runtime per processing: titanium's own caches must not outlive ours.
-    JsonLdOptions options = new JsonLdOptions(loader);
+    JsonLdOptions options = new JsonLdOptions(this::loadPrepared);
     try {
       ActiveContext active = new ActiveContext(ProcessingRuntime.of(options));
       if (reference != JsonValue.NULL) {
-        active = active.newContext().create(reference, null);
+        active = active.newContext().create(LocalContexts.prepare(reference), null);
       }
+      // Inline, not by URL: titanium does not pass "override protected" on to a fetched context,
+      // and a protected core context of another version (v1.9) may already be active.
       active =
           active
               .newContext()
               .overrideProtected(true)
-              .create(Json.createValue(CoreContexts.DEFAULT_URL), null);
+              .create(coreContext(), URI.create(CoreContexts.DEFAULT_URL));
       return ContextDictionary.of(active);
     } catch (JsonLdError e) {
       throw translate(e);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw NgsiLdException.badRequestData("invalid @context: " + e.getMessage());
     }
+  }
+
+  private JsonValue coreContext() throws JsonLdError {
+    URI url = URI.create(CoreContexts.DEFAULT_URL);
+    return loadPrepared(url, new DocumentLoaderOptions())
+        .getJsonContent()
+        .map(json -> json.asJsonObject().get("@context"))
+        .orElseThrow(() -> new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED));
+  }
+
+  private Document loadPrepared(URI url, DocumentLoaderOptions options) throws JsonLdError {
+    JsonStructure json =
+        loader
+            .loadDocument(url, options)
+            .getJsonContent()
+            .orElseThrow(() -> new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED));
+    JsonDocument prepared = JsonDocument.of(LocalContexts.prepareDocument(json));
+    prepared.setDocumentUrl(url);
+    return prepared;
   }
 
   private static NgsiLdException translate(JsonLdError error) {
