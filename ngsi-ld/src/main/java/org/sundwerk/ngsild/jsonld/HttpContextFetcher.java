@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,16 +90,23 @@ final class HttpContextFetcher {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw unavailable(original, "no complete answer from " + current + " within " + timeout);
+      throw timedOut(original, current);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(original, "interrupted while fetching " + current);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof HttpTimeoutException) {
+        throw timedOut(original, current); // the client's own request timeout
+      }
       if (e.getCause() instanceof TooLarge) {
         throw unavailable(original, "the document is larger than " + maxBytes + " bytes");
       }
       throw unavailable(original, "cannot fetch " + current + ": " + e.getCause());
     }
+  }
+
+  private NgsiLdException timedOut(URI original, URI current) {
+    return unavailable(original, "no complete answer from " + current + " within " + timeout);
   }
 
   private static long declaredLength(HttpResponse.ResponseInfo info) {
