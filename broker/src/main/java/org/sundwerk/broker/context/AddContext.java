@@ -44,6 +44,21 @@ public final class AddContext {
           "the body must be a JSON object with an @context member");
     }
     JsonNode context = body.get("@context");
+    return host(context, ContextKind.HOSTED);
+  }
+
+  /**
+   * Hosts a context the broker needs a URL for, such as the inline context of a subscription whose
+   * notifications go out as {@code application/json} with a {@code Link} header. Stored as {@code
+   * ImplicitlyCreated}; validated like {@link #execute}.
+   *
+   * @param context the {@code @context} value (object, array or URL)
+   */
+  public StoredContext executeImplicit(JsonNode context) {
+    return host(context, ContextKind.IMPLICITLY_CREATED);
+  }
+
+  private StoredContext host(JsonNode context, ContextKind kind) {
     if (!context.isObject() && !context.isArray() && !context.isString()) {
       throw NgsiLdException.badRequestData(
           "@context must be an object, an array or a URL, not " + context.getNodeType());
@@ -54,11 +69,7 @@ public final class AddContext {
     String id = UUID.randomUUID().toString();
     StoredContext stored =
         new StoredContext(
-            id,
-            urls.urlOf(id),
-            ContextKind.HOSTED.apiName(),
-            JSON.writeValueAsString(document),
-            clock.instant());
+            id, urls.urlOf(id), kind.apiName(), JSON.writeValueAsString(document), clock.instant());
     store.save(stored);
     return stored;
   }

@@ -182,6 +182,18 @@ class ContextManagementTest {
   }
 
   @Test
+  void anImplicitlyCreatedContextIsHostedAndListedAsSuch() {
+    StoredContext implicit = add.executeImplicit(json("{\"Bin\": \"https://example.org/Bin\"}"));
+
+    assertThat(implicit.kind()).isEqualTo("ImplicitlyCreated");
+    assertThat(resolver.resolve(StringNode.valueOf(implicit.url())).expand("Bin"))
+        .isEqualTo("https://example.org/Bin");
+    assertThat(list.execute(Optional.of(ContextKind.IMPLICITLY_CREATED)))
+        .extracting(ContextSummary::url)
+        .containsExactly(implicit.url());
+  }
+
+  @Test
   void unknownContextsAreNotFound() {
     assertFails(() -> serve.execute("nope"), ErrorType.RESOURCE_NOT_FOUND);
     assertFails(() -> delete.execute("nope", false), ErrorType.RESOURCE_NOT_FOUND);
