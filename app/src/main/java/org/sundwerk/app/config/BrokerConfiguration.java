@@ -7,6 +7,11 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.context.AddContext;
+import org.sundwerk.broker.context.DeleteContext;
+import org.sundwerk.broker.context.HostedContextUrls;
+import org.sundwerk.broker.context.ListContexts;
+import org.sundwerk.broker.context.ServeContext;
 import org.sundwerk.broker.store.ContextStore;
 import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
@@ -40,7 +45,7 @@ class BrokerConfiguration {
   }
 
   @Bean
-  ContextResolver contextResolver(SundwerkProperties properties, ContextStore contexts) {
+  ContextResolver contextResolver(SundwerkProperties properties, HostedContextUrls hosted) {
     SundwerkProperties.Contexts settings = properties.contexts();
     ContextSettings contextSettings =
         new ContextSettings(
@@ -50,7 +55,22 @@ class BrokerConfiguration {
             settings.cacheTtl(),
             settings.allowedHosts(),
             false);
-    return ContextResolver.create(contextSettings, url -> Optional.empty());
+    return ContextResolver.create(contextSettings, hosted);
+  }
+
+  @Bean
+  HostedContextUrls hostedContextUrls(ContextStore contexts, SundwerkProperties properties) {
+    return new HostedContextUrls(contexts, properties.baseUrl());
+  }
+
+  @Bean
+  ContextManagement contextManagement(
+      ContextStore store, ContextResolver resolver, HostedContextUrls hosted, Clock clock) {
+    return new ContextManagement(
+        new AddContext(store, resolver, hosted, clock),
+        new ListContexts(store, resolver),
+        new ServeContext(store, resolver),
+        new DeleteContext(store, resolver));
   }
 
   @Bean

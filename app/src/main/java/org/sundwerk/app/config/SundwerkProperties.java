@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest {@code limit} accepted; default 1000, larger answers
  *     TooManyResults
  * @param maxPayloadBytes the largest request body accepted; default 8 MiB, larger answers 413
+ * @param baseUrl the URL under which clients reach this platform; hosted JSON-LD contexts are
+ *     served as {@code <baseUrl>/ngsi-ld/v1/jsonldContexts/<id>}; default {@code
+ *     http://localhost:8080}
  * @param contexts how JSON-LD contexts are fetched
  */
 @ConfigurationProperties("sundwerk")
@@ -23,6 +26,7 @@ public record SundwerkProperties(
     @DefaultValue("20") int defaultPageSize,
     @DefaultValue("1000") int maxPageSize,
     @DefaultValue("8388608") int maxPayloadBytes,
+    @DefaultValue("http://localhost:8080") String baseUrl,
     @DefaultValue Contexts contexts) {
 
   /**
