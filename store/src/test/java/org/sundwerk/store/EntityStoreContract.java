@@ -91,6 +91,14 @@ public abstract class EntityStoreContract {
     write(TENANT, entity.id(), put(entity));
   }
 
+  /** Saves the entities in this order, queued together (one commit for all, if the store can). */
+  protected void saveAll(List<Entity> entities) {
+    entities.stream()
+        .map(entity -> store.write(TENANT, entity.id(), put(entity)))
+        .toList()
+        .forEach(CompletableFuture::join);
+  }
+
   // --- create, read, overwrite, delete -----------------------------------------------------
 
   @Test
@@ -308,7 +316,8 @@ public abstract class EntityStoreContract {
   protected void saveQueryFixture() {
     Instant morning = Instant.parse("2024-05-01T08:00:00.000Z");
     Instant noon = Instant.parse("2024-05-01T12:00:00.000Z");
-    save(
+    List<Entity> fixture = new ArrayList<>();
+    fixture.add(
         withScopes(
             entity(
                 "r1",
@@ -322,7 +331,7 @@ public abstract class EntityStoreContract {
                 "refFloor",
                 relationship("urn:floor:1")),
             "/Stralsund/Altstadt"));
-    save(
+    fixture.add(
         withScopes(
             entity(
                 "r2",
@@ -336,7 +345,7 @@ public abstract class EntityStoreContract {
                 "refFloor",
                 relationship("urn:floor:2")),
             "/Stralsund/Altstadt/Markt"));
-    save(
+    fixture.add(
         withScopes(
             entity(
                 "r3",
@@ -348,14 +357,15 @@ public abstract class EntityStoreContract {
                 "address",
                 property(json("{\"city\":\"Stralsund\",\"zip\":18439}"))),
             "/Stralsund/Knieper"));
-    save(
+    fixture.add(
         withScopes(
             entity("s1", "Sensor", "temperature", text("warm"), "battery", number(0.5)),
             "/Greifswald"));
     Entity both =
         entity("x1", "Sensor", "battery", integer(90))
             .withTypes(List.of(iri("Sensor"), iri("Room")));
-    save(both);
+    fixture.add(both);
+    saveAll(fixture);
   }
 
   static Stream<Arguments> typeQueries() {
