@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,12 +47,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
   // Confined to the writer thread.
   private final Connection connection;
-  private final Statement control;
-  private final PreparedStatement load;
-  private final PreparedStatement insert;
-  private final PreparedStatement update;
-  private final PreparedStatement delete;
-  private final PreparedStatement insertTenant;
+  private final StatementCache statements;
   private final Set<String> knownTenants = new HashSet<>();
 
   /** One queued write and, once run, its outcome. */
@@ -86,20 +80,7 @@ final class GroupCommitWriter implements AutoCloseable {
   GroupCommitWriter(SqlDialect dialect) throws SQLException {
     this.dialect = dialect;
     this.connection = dialect.openWriteConnection();
-    this.control = connection.createStatement();
-    this.load =
-        connection.prepareStatement("SELECT pk, doc FROM entity WHERE tenant = ? AND id = ?");
-    this.insert =
-        connection.prepareStatement(
-            "INSERT INTO entity (tenant, id, doc, created_at, modified_at) VALUES (?, ?, ?, ?, ?)"
-                + " RETURNING pk");
-    this.update =
-        connection.prepareStatement(
-            "UPDATE entity SET doc = ?, created_at = ?, modified_at = ? WHERE pk = ?");
-    this.delete = connection.prepareStatement("DELETE FROM entity WHERE pk = ?");
-    this.insertTenant =
-        connection.prepareStatement(
-            "INSERT INTO tenant (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+    this.statements = new StatementCache(connection);
     this.thread = Thread.ofPlatform().name("sundwerk-store-writer").unstarted(this::run);
     thread.start();
   }
@@ -157,7 +138,7 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private <R> void runOne(Pending<R> pending, List<String> newTenants) throws SQLException {
-    control.execute("SAVEPOINT mutation");
+    statements.prepare("SAVEPOINT mutation").execute();
     try {
       Optional<Stored> current = load(pending.tenant, pending.entityId);
       EntityMutation.Outcome<R> outcome = pending.mutation.apply(current.map(Stored::entity));
@@ -170,28 +151,36 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         case EntityMutation.Delete<R> ignored -> {
           if (current.isPresent()) {
-            dialect.writeBoxes(connection, pending.tenant, current.get().pk(), List.of());
-            delete.setLong(1, current.get().pk());
+            long pk = current.get().pk();
+            IndexWriter.delete(statements, dialect, pk, IndexRows.of(current.get().entity()));
+            PreparedStatement delete = statements.prepare("DELETE FROM entity WHERE pk = ?");
+            delete.setLong(1, pk);
             delete.executeUpdate();
           }
         }
         case EntityMutation.Keep<R> ignored -> {}
       }
-      control.execute("RELEASE mutation");
+      statements.prepare("RELEASE mutation").execute();
       pending.result = outcome.result();
     } catch (RuntimeException e) {
-      control.execute("ROLLBACK TO mutation");
-      control.execute("RELEASE mutation");
+      undo();
       pending.failure = e;
     } catch (SQLException e) {
-      control.execute("ROLLBACK TO mutation");
-      control.execute("RELEASE mutation");
+      undo();
       pending.failure =
           new IllegalStateException("writing entity " + pending.entityId + " failed", e);
     }
   }
 
+  /** Rolls back the current mutation's savepoint, keeping the batch's earlier work. */
+  private void undo() throws SQLException {
+    statements.prepare("ROLLBACK TO mutation").execute();
+    statements.prepare("RELEASE mutation").execute();
+  }
+
   private Optional<Stored> load(String tenant, String entityId) throws SQLException {
+    PreparedStatement load =
+        statements.prepare("SELECT pk, doc FROM entity WHERE tenant = ? AND id = ?");
     load.setString(1, tenant);
     load.setString(2, entityId);
     try (ResultSet row = load.executeQuery()) {
@@ -219,9 +208,16 @@ final class GroupCommitWriter implements AutoCloseable {
     IndexRows rows = IndexRows.of(entity);
     if (current.isEmpty()) {
       if (!knownTenants.contains(pending.tenant)) {
+        PreparedStatement insertTenant =
+            statements.prepare(
+                "INSERT INTO tenant (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
         insertTenant.setString(1, pending.tenant);
         insertTenant.executeUpdate();
       }
+      PreparedStatement insert =
+          statements.prepare(
+              "INSERT INTO entity (tenant, id, doc, created_at, modified_at) VALUES (?, ?, ?, ?, ?)"
+                  + " RETURNING pk");
       insert.setString(1, pending.tenant);
       insert.setString(2, entity.id());
       insert.setString(3, doc);
@@ -232,16 +228,19 @@ final class GroupCommitWriter implements AutoCloseable {
         key.next();
         pk = key.getLong(1);
       }
-      IndexWriter.write(connection, dialect, pending.tenant, pk, rows, Optional.empty());
+      IndexWriter.write(statements, dialect, pending.tenant, pk, rows, Optional.empty());
     } else {
       long pk = current.get().pk();
+      PreparedStatement update =
+          statements.prepare(
+              "UPDATE entity SET doc = ?, created_at = ?, modified_at = ? WHERE pk = ?");
       update.setString(1, doc);
       update.setString(2, created);
       update.setString(3, modified);
       update.setLong(4, pk);
       update.executeUpdate();
       IndexWriter.write(
-          connection,
+          statements,
           dialect,
           pending.tenant,
           pk,
@@ -262,6 +261,7 @@ final class GroupCommitWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     try {
+      statements.close();
       connection.close();
     } catch (SQLException e) {
       LOG.warn("closing the writer connection failed", e);

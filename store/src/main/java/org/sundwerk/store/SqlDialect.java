@@ -67,8 +67,11 @@ public interface SqlDialect {
    */
   Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope);
 
-  /** Replaces the bounding boxes of an entity by the given ones (attribute name, box). */
-  void writeBoxes(Connection connection, String tenant, long entityPk, List<Box> boxes)
+  /** Deletes the bounding boxes of an entity, inside the writer's transaction. */
+  void deleteBoxes(StatementCache statements, long entityPk) throws SQLException;
+
+  /** Adds bounding boxes of an entity, inside the writer's transaction. */
+  void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
       throws SQLException;
 
   /** The bounding box of one GeoProperty instance. */

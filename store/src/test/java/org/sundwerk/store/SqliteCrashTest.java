@@ -51,9 +51,6 @@ class SqliteCrashTest {
       child.destroyForcibly();
     }
 
-    System.out.printf(
-        "crash test: %d acknowledged, t=%d ms%n",
-        acknowledged.size(), (System.nanoTime() - t0) / 1_000_000);
     assertThat(acknowledged).hasSizeGreaterThan(10);
     try (JdbcEntityStore store = new JdbcEntityStore(directory)) {
       List<String> missing =

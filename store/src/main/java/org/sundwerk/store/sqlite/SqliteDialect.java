@@ -24,6 +24,7 @@ import org.sqlite.SQLiteDataSource;
 import org.sundwerk.store.JsonPath;
 import org.sundwerk.store.Sql;
 import org.sundwerk.store.SqlDialect;
+import org.sundwerk.store.StatementCache;
 
 /**
  * SQLite: one database file {@code sundwerk.db} in a data directory, WAL journal, {@code
@@ -202,42 +203,39 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public void writeBoxes(Connection connection, String tenant, long entityPk, List<Box> boxes)
+  public void deleteBoxes(StatementCache statements, long entityPk) throws SQLException {
+    PreparedStatement boxes =
+        statements.prepare(
+            "DELETE FROM entity_bbox WHERE id IN (SELECT id FROM entity_geo WHERE entity_pk = ?)");
+    boxes.setLong(1, entityPk);
+    boxes.executeUpdate();
+    PreparedStatement rows = statements.prepare("DELETE FROM entity_geo WHERE entity_pk = ?");
+    rows.setLong(1, entityPk);
+    rows.executeUpdate();
+  }
+
+  @Override
+  public void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
       throws SQLException {
-    try (PreparedStatement deleteBoxes =
-            connection.prepareStatement(
-                "DELETE FROM entity_bbox WHERE id IN (SELECT id FROM entity_geo WHERE entity_pk = ?)");
-        PreparedStatement deleteRows =
-            connection.prepareStatement("DELETE FROM entity_geo WHERE entity_pk = ?")) {
-      deleteBoxes.setLong(1, entityPk);
-      deleteBoxes.executeUpdate();
-      deleteRows.setLong(1, entityPk);
-      deleteRows.executeUpdate();
-    }
-    if (boxes.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement row =
-            connection.prepareStatement(
-                "INSERT INTO entity_geo (tenant, entity_pk, attribute) VALUES (?, ?, ?) RETURNING id");
-        PreparedStatement box =
-            connection.prepareStatement("INSERT INTO entity_bbox VALUES (?, ?, ?, ?, ?)")) {
-      for (Box b : boxes) {
-        row.setString(1, tenant);
-        row.setLong(2, entityPk);
-        row.setString(3, b.attribute());
-        long id;
-        try (ResultSet keys = row.executeQuery()) {
-          keys.next();
-          id = keys.getLong(1);
-        }
-        box.setLong(1, id);
-        box.setDouble(2, b.envelope().getMinX());
-        box.setDouble(3, b.envelope().getMaxX());
-        box.setDouble(4, b.envelope().getMinY());
-        box.setDouble(5, b.envelope().getMaxY());
-        box.executeUpdate();
+    PreparedStatement row =
+        statements.prepare(
+            "INSERT INTO entity_geo (tenant, entity_pk, attribute) VALUES (?, ?, ?) RETURNING id");
+    PreparedStatement box = statements.prepare("INSERT INTO entity_bbox VALUES (?, ?, ?, ?, ?)");
+    for (Box b : boxes) {
+      row.setString(1, tenant);
+      row.setLong(2, entityPk);
+      row.setString(3, b.attribute());
+      long id;
+      try (ResultSet keys = row.executeQuery()) {
+        keys.next();
+        id = keys.getLong(1);
       }
+      box.setLong(1, id);
+      box.setDouble(2, b.envelope().getMinX());
+      box.setDouble(3, b.envelope().getMaxX());
+      box.setDouble(4, b.envelope().getMinY());
+      box.setDouble(5, b.envelope().getMaxY());
+      box.executeUpdate();
     }
   }
 
