@@ -81,7 +81,7 @@ final class GroupCommitWriter implements AutoCloseable {
     this.dialect = dialect;
     this.connection = dialect.openWriteConnection();
     this.statements = new StatementCache(connection);
-    this.thread = Thread.ofPlatform().name("sundwerk-store-writer").unstarted(this::run);
+    this.thread = Thread.ofPlatform().name("sundwerk-store-writer").daemon().unstarted(this::run);
     thread.start();
   }
 
@@ -124,7 +124,7 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       dialect.commit(connection);
       knownTenants.addAll(newTenants);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) {
       LOG.error("write transaction of {} mutations failed", batch.size(), e);
       dialect.rollback(connection);
       for (Pending<?> pending : batch) {
@@ -162,7 +162,9 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       statements.prepare("RELEASE mutation").execute();
       pending.result = outcome.result();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error thrown by a caller's mutation (an assertion, a stack overflow) fails that write
+      // only; it must not kill the writer thread and leave every later future hanging.
       undo();
       pending.failure = e;
     } catch (SQLException e) {

@@ -57,6 +57,22 @@ class JdbcEntityStoreLifecycleTest {
   }
 
   @Test
+  void anErrorThrownByAMutationFailsOnlyThatWrite() {
+    try (JdbcEntityStore store = new JdbcEntityStore(directory)) {
+      CompletableFuture<Boolean> failing =
+          store.write(
+              TENANT,
+              urn("a"),
+              current -> {
+                throw new AssertionError("broken mutation");
+              });
+
+      assertThatThrownBy(failing::join).hasCauseInstanceOf(AssertionError.class);
+      assertThat(store.write(TENANT, urn("b"), put(entity("b", "After"))).join()).isFalse();
+    }
+  }
+
+  @Test
   void storesShareOneDatabase() {
     try (StoreDatabase database = StoreDatabase.sqlite(directory)) {
       try (JdbcEntityStore entities = new JdbcEntityStore(database)) {
