@@ -28,7 +28,8 @@ import org.sundwerk.ngsild.model.Entity;
  * later in a batch read the writes of earlier ones through the same transaction.
  *
  * <p>Futures complete on a separate acknowledgement thread after the commit, so that callers'
- * dependent stages never run on (and stall) the writer thread.
+ * dependent stages never run on (and stall) the writer thread. Both threads are daemons: a JVM that
+ * exits without {@link #close()} loses only writes that were never acknowledged.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
