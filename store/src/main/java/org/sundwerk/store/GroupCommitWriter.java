@@ -183,7 +183,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private Optional<Stored> load(String tenant, String entityId) throws SQLException {
     PreparedStatement load =
-        statements.prepare("SELECT pk, doc FROM entity WHERE tenant = ? AND id = ?");
+        statements.prepare(
+            "SELECT pk, "
+                + dialect.documentText("doc")
+                + " FROM entity WHERE tenant = ? AND id = ?");
     load.setString(1, tenant);
     load.setString(2, entityId);
     try (ResultSet row = load.executeQuery()) {
@@ -219,7 +222,9 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       PreparedStatement insert =
           statements.prepare(
-              "INSERT INTO entity (tenant, id, doc, created_at, modified_at) VALUES (?, ?, ?, ?, ?)"
+              "INSERT INTO entity (tenant, id, doc, created_at, modified_at) VALUES (?, ?, "
+                  + dialect.documentParameter()
+                  + ", ?, ?)"
                   + " RETURNING pk");
       insert.setString(1, pending.tenant);
       insert.setString(2, entity.id());
@@ -236,7 +241,9 @@ final class GroupCommitWriter implements AutoCloseable {
       long pk = current.get().pk();
       PreparedStatement update =
           statements.prepare(
-              "UPDATE entity SET doc = ?, created_at = ?, modified_at = ? WHERE pk = ?");
+              "UPDATE entity SET doc = "
+                  + dialect.documentParameter()
+                  + ", created_at = ?, modified_at = ? WHERE pk = ?");
       update.setString(1, doc);
       update.setString(2, created);
       update.setString(3, modified);

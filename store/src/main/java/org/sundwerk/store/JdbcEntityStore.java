@@ -96,7 +96,10 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
   public Optional<Entity> retrieve(String tenant, String entityId) {
     try (Connection connection = database.readPool().getConnection();
         PreparedStatement select =
-            connection.prepareStatement("SELECT doc FROM entity WHERE tenant = ? AND id = ?")) {
+            connection.prepareStatement(
+                "SELECT "
+                    + dialect.documentText("doc")
+                    + " FROM entity WHERE tenant = ? AND id = ?")) {
       select.setString(1, tenant);
       select.setString(2, entityId);
       try (ResultSet row = select.executeQuery()) {
@@ -164,7 +167,10 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
       throws SQLException {
     List<Entity> page = new ArrayList<>();
     if (query.limit() > 0) {
-      Sql select = new Sql().append("SELECT e.doc FROM entity e").append(where);
+      Sql select =
+          new Sql()
+              .append("SELECT " + dialect.documentText("e.doc") + " FROM entity e")
+              .append(where);
       select.append(" ORDER BY e.pk");
       dialect.page(select, query.limit(), query.offset());
       try (PreparedStatement statement = select.prepare(connection);
@@ -194,7 +200,10 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
       Connection connection, Sql where, EntityQuery query, List<Predicate<Entity>> filters)
       throws SQLException {
     Sql select =
-        new Sql().append("SELECT e.doc FROM entity e").append(where).append(" ORDER BY e.pk");
+        new Sql()
+            .append("SELECT " + dialect.documentText("e.doc") + " FROM entity e")
+            .append(where)
+            .append(" ORDER BY e.pk");
     List<Entity> page = new ArrayList<>();
     long matched = 0;
     try (PreparedStatement statement = select.prepare(connection);

@@ -36,6 +36,16 @@ public interface SqlDialect {
   void rollback(Connection connection);
 
   /**
+   * The placeholder expression that turns a bound JSON text into the stored document form, e.g.
+   * {@code jsonb(?)}: documents are stored in the dialect's binary JSON so that queries do not
+   * parse text per row.
+   */
+  String documentParameter();
+
+  /** An expression that reads the stored document in {@code column} back as JSON text. */
+  String documentText(String column);
+
+  /**
    * Appends an expression that yields the scalar at {@code path} of the JSON document in {@code
    * column} as a SQL value (number, text, boolean as the dialect's type), or SQL NULL if absent;
    * empty if the path cannot be expressed in this dialect.

@@ -9,7 +9,7 @@ CREATE TABLE entity (
   pk          INTEGER PRIMARY KEY,
   tenant      TEXT NOT NULL REFERENCES tenant (name),
   id          TEXT NOT NULL,
-  doc         TEXT NOT NULL,
+  doc         BLOB NOT NULL, -- the document in the dialect's binary JSON (SQLite JSONB)
   created_at  TEXT,
   modified_at TEXT,
   UNIQUE (tenant, id)

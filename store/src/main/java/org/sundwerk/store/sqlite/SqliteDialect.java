@@ -124,6 +124,16 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public String documentParameter() {
+    return "jsonb(?)";
+  }
+
+  @Override
+  public String documentText(String column) {
+    return "json(" + column + ")";
+  }
+
+  @Override
   public Optional<Sql> jsonValue(String column, JsonPath path) {
     return render(path)
         .map(p -> new Sql().append("json_extract(" + column + ", ").param(p).append(")"));
