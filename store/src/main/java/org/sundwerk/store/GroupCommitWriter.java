@@ -1,0 +1,280 @@
+package org.sundwerk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sundwerk.broker.store.EntityMutation;
+import org.sundwerk.ngsild.model.Entity;
+
+/**
+ * The single writer: callers enqueue mutations; one thread takes everything queued (up to {@link
+ * #MAX_BATCH}), runs each mutation against the current stored state inside one transaction, each
+ * under its own savepoint, commits once and then completes the futures. Serialising all writes on
+ * one thread is what makes a mutation see a state no other write interleaves with, and mutations
+ * later in a batch read the writes of earlier ones through the same transaction.
+ *
+ * <p>Futures complete on a separate acknowledgement thread after the commit, so that callers'
+ * dependent stages never run on (and stall) the writer thread. Both threads are daemons: a JVM that
+ * exits without {@link #close()} loses only writes that were never acknowledged.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+  /** Most mutations committed in one transaction. */
+  static final int MAX_BATCH = 1_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+  private final SqlDialect dialect;
+  private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private final ExecutorService acknowledger =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().name("sundwerk-store-ack").daemon().unstarted(r));
+  private volatile boolean closed;
+
+  // Confined to the writer thread.
+  private final Connection connection;
+  private final StatementCache statements;
+  private final Set<String> knownTenants = new HashSet<>();
+
+  /** One queued write and, once run, its outcome. */
+  private static final class Pending<R> {
+    final String tenant;
+    final String entityId;
+    final EntityMutation<R> mutation;
+    final CompletableFuture<R> future = new CompletableFuture<>();
+    R result;
+    Throwable failure;
+
+    Pending(String tenant, String entityId, EntityMutation<R> mutation) {
+      this.tenant = tenant;
+      this.entityId = entityId;
+      this.mutation = mutation;
+    }
+
+    void acknowledge() {
+      if (failure != null) {
+        future.completeExceptionally(failure);
+      } else {
+        future.complete(result);
+      }
+    }
+  }
+
+  /** A stored entity with its internal key. */
+  private record Stored(long pk, Entity entity) {}
+
+  GroupCommitWriter(SqlDialect dialect) throws SQLException {
+    this.dialect = dialect;
+    this.connection = dialect.openWriteConnection();
+    this.statements = new StatementCache(connection);
+    this.thread = Thread.ofPlatform().name("sundwerk-store-writer").daemon().unstarted(this::run);
+    thread.start();
+  }
+
+  <R> CompletableFuture<R> submit(String tenant, String entityId, EntityMutation<R> mutation) {
+    Pending<R> pending = new Pending<>(tenant, entityId, mutation);
+    if (closed) {
+      return CompletableFuture.failedFuture(new IllegalStateException("entity store is closed"));
+    }
+    queue.add(pending);
+    if (closed && queue.remove(pending)) {
+      pending.future.completeExceptionally(new IllegalStateException("entity store is closed"));
+    }
+    return pending.future;
+  }
+
+  private void run() {
+    List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
+    try {
+      while (!closed || !queue.isEmpty()) {
+        Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        runBatch(batch);
+        batch.clear();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void runBatch(List<Pending<?>> batch) {
+    List<String> newTenants = new ArrayList<>();
+    try {
+      dialect.begin(connection);
+      for (Pending<?> pending : batch) {
+        runOne(pending, newTenants);
+      }
+      dialect.commit(connection);
+      knownTenants.addAll(newTenants);
+    } catch (SQLException | RuntimeException | Error e) {
+      LOG.error("write transaction of {} mutations failed", batch.size(), e);
+      dialect.rollback(connection);
+      for (Pending<?> pending : batch) {
+        if (pending.failure == null) {
+          pending.failure = new IllegalStateException("write transaction failed", e);
+        }
+      }
+    }
+    List<Pending<?>> done = List.copyOf(batch);
+    acknowledger.execute(() -> done.forEach(Pending::acknowledge));
+  }
+
+  private <R> void runOne(Pending<R> pending, List<String> newTenants) throws SQLException {
+    statements.prepare("SAVEPOINT mutation").execute();
+    try {
+      Optional<Stored> current = load(pending.tenant, pending.entityId);
+      EntityMutation.Outcome<R> outcome = pending.mutation.apply(current.map(Stored::entity));
+      switch (outcome) {
+        case EntityMutation.Put<R> put -> {
+          put(pending, current, put.entity());
+          if (!knownTenants.contains(pending.tenant)) {
+            newTenants.add(pending.tenant);
+          }
+        }
+        case EntityMutation.Delete<R> ignored -> {
+          if (current.isPresent()) {
+            long pk = current.get().pk();
+            IndexWriter.delete(statements, dialect, pk, IndexRows.of(current.get().entity()));
+            PreparedStatement delete = statements.prepare("DELETE FROM entity WHERE pk = ?");
+            delete.setLong(1, pk);
+            delete.executeUpdate();
+          }
+        }
+        case EntityMutation.Keep<R> ignored -> {}
+      }
+      statements.prepare("RELEASE mutation").execute();
+      pending.result = outcome.result();
+    } catch (RuntimeException | Error e) {
+      // An Error thrown by a caller's mutation (an assertion, a stack overflow) fails that write
+      // only; it must not kill the writer thread and leave every later future hanging.
+      undo();
+      pending.failure = e;
+    } catch (SQLException e) {
+      undo();
+      pending.failure =
+          new IllegalStateException("writing entity " + pending.entityId + " failed", e);
+    }
+  }
+
+  /** Rolls back the current mutation's savepoint, keeping the batch's earlier work. */
+  private void undo() throws SQLException {
+    statements.prepare("ROLLBACK TO mutation").execute();
+    statements.prepare("RELEASE mutation").execute();
+  }
+
+  private Optional<Stored> load(String tenant, String entityId) throws SQLException {
+    PreparedStatement load =
+        statements.prepare(
+            "SELECT pk, "
+                + dialect.documentText("doc")
+                + " FROM entity WHERE tenant = ? AND id = ?");
+    load.setString(1, tenant);
+    load.setString(2, entityId);
+    try (ResultSet row = load.executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Stored(row.getLong(1), StoredEntityCodec.decode(row.getString(2))));
+    }
+  }
+
+  private void put(Pending<?> pending, Optional<Stored> current, Entity entity)
+      throws SQLException {
+    if (!entity.id().equals(pending.entityId)) {
+      throw new IllegalArgumentException(
+          "mutation of " + pending.entityId + " returned entity " + entity.id());
+    }
+    if (entity.types().isEmpty()) {
+      throw new IllegalArgumentException("entity " + entity.id() + " has no type");
+    }
+    String doc = StoredEntityCodec.encode(entity);
+    String created =
+        entity.createdAt() == null ? null : StoredEntityCodec.format(entity.createdAt());
+    String modified =
+        entity.modifiedAt() == null ? null : StoredEntityCodec.format(entity.modifiedAt());
+    IndexRows rows = IndexRows.of(entity);
+    if (current.isEmpty()) {
+      if (!knownTenants.contains(pending.tenant)) {
+        PreparedStatement insertTenant =
+            statements.prepare(
+                "INSERT INTO tenant (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+        insertTenant.setString(1, pending.tenant);
+        insertTenant.executeUpdate();
+      }
+      PreparedStatement insert =
+          statements.prepare(
+              "INSERT INTO entity (tenant, id, doc, created_at, modified_at) VALUES (?, ?, "
+                  + dialect.documentParameter()
+                  + ", ?, ?)"
+                  + " RETURNING pk");
+      insert.setString(1, pending.tenant);
+      insert.setString(2, entity.id());
+      insert.setString(3, doc);
+      insert.setString(4, created);
+      insert.setString(5, modified);
+      long pk;
+      try (ResultSet key = insert.executeQuery()) {
+        key.next();
+        pk = key.getLong(1);
+      }
+      IndexWriter.write(statements, dialect, pending.tenant, pk, rows, Optional.empty());
+    } else {
+      long pk = current.get().pk();
+      PreparedStatement update =
+          statements.prepare(
+              "UPDATE entity SET doc = "
+                  + dialect.documentParameter()
+                  + ", created_at = ?, modified_at = ? WHERE pk = ?");
+      update.setString(1, doc);
+      update.setString(2, created);
+      update.setString(3, modified);
+      update.setLong(4, pk);
+      update.executeUpdate();
+      IndexWriter.write(
+          statements,
+          dialect,
+          pending.tenant,
+          pk,
+          rows,
+          Optional.of(IndexRows.of(current.get().entity())));
+    }
+  }
+
+  /** Stops taking writes, commits everything already queued, then releases the connection. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      thread.join();
+      acknowledger.shutdown();
+      acknowledger.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      statements.close();
+      connection.close();
+    } catch (SQLException e) {
+      LOG.warn("closing the writer connection failed", e);
+    }
+  }
+}

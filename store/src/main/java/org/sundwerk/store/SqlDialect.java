@@ -1,0 +1,89 @@
+package org.sundwerk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * What differs between the databases the store runs on. All SQL that is the same everywhere lives
+ * in the store core ({@link JdbcEntityStore}, {@link JdbcContextStore}); a dialect only renders the
+ * few expressions and statements that differ, and names its migrations. Implementations are
+ * stateless and thread-safe.
+ */
+public interface SqlDialect {
+
+  /** Flyway location of this dialect's migrations, e.g. {@code classpath:db/migration/sqlite}. */
+  String migrationLocation();
+
+  /**
+   * Opens the single connection the writer thread uses for every write, configured for durable
+   * commits; the caller owns and closes it.
+   */
+  Connection openWriteConnection() throws SQLException;
+
+  /** A pool of connections for reads and the rare writes outside the writer thread. */
+  DataSource openReadPool(int size);
+
+  /** Starts a write transaction that takes the write lock at once (no lock upgrade later). */
+  void begin(Connection connection) throws SQLException;
+
+  void commit(Connection connection) throws SQLException;
+
+  /** Rolls back the current write transaction if there is one; never fails. */
+  void rollback(Connection connection);
+
+  /**
+   * The placeholder expression that turns a bound JSON text into the stored document form, e.g.
+   * {@code jsonb(?)}: documents are stored in the dialect's binary JSON so that queries do not
+   * parse text per row.
+   */
+  String documentParameter();
+
+  /** An expression that reads the stored document in {@code column} back as JSON text. */
+  String documentText(String column);
+
+  /**
+   * Appends an expression that yields the scalar at {@code path} of the JSON document in {@code
+   * column} as a SQL value (number, text, boolean as the dialect's type), or SQL NULL if absent;
+   * empty if the path cannot be expressed in this dialect.
+   */
+  Optional<Sql> jsonValue(String column, JsonPath path);
+
+  /**
+   * An expression that yields the JSON type of the value at {@code path}: one of {@code null},
+   * {@code true}, {@code false}, {@code integer}, {@code real}, {@code text}, {@code array}, {@code
+   * object}, or SQL NULL if absent; empty if the path cannot be expressed.
+   */
+  Optional<Sql> jsonType(String column, JsonPath path);
+
+  /** A boolean expression: {@code expression} matches the Java regular expression (find). */
+  Sql regexp(Sql expression, String javaRegex);
+
+  /**
+   * An insert-or-replace statement keyed on {@code keyColumns} that sets all {@code columns}
+   * (placeholders in the order of {@code columns}).
+   */
+  String upsert(String table, List<String> keyColumns, List<String> columns);
+
+  /** Appends {@code LIMIT}/{@code OFFSET} (or the dialect's equivalent). */
+  void page(Sql sql, int limit, int offset);
+
+  /**
+   * A boolean expression on the entity's internal key {@code pkColumn}: the entity has an instance
+   * of GeoProperty {@code attribute} whose bounding box intersects {@code envelope}.
+   */
+  Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope);
+
+  /** Deletes the bounding boxes of an entity, inside the writer's transaction. */
+  void deleteBoxes(StatementCache statements, long entityPk) throws SQLException;
+
+  /** Adds bounding boxes of an entity, inside the writer's transaction. */
+  void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
+      throws SQLException;
+
+  /** The bounding box of one GeoProperty instance. */
+  record Box(String attribute, Envelope envelope) {}
+}

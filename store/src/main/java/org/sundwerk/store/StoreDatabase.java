@@ -1,0 +1,61 @@
+package org.sundwerk.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sundwerk.store.sqlite.SqliteDialect;
+
+/**
+ * One database the stores share: its dialect and a pool of read connections, migrated to the
+ * current schema when opened. Thread-safe. Close it after the stores that use it.
+ */
+public final class StoreDatabase implements AutoCloseable {
+
+  /** Read connections: enough for concurrent GETs and queries on a small machine. */
+  public static final int DEFAULT_READ_POOL_SIZE = 4;
+
+  private final SqlDialect dialect;
+  private final DataSource readPool;
+
+  private StoreDatabase(SqlDialect dialect, DataSource readPool) {
+    this.dialect = dialect;
+    this.readPool = readPool;
+  }
+
+  /** Opens the database of {@code dialect} and applies its pending migrations. */
+  public static StoreDatabase open(SqlDialect dialect, int readPoolSize) {
+    DataSource pool = dialect.openReadPool(readPoolSize);
+    try {
+      Flyway.configure().dataSource(pool).locations(dialect.migrationLocation()).load().migrate();
+    } catch (RuntimeException e) {
+      closePool(pool);
+      throw e;
+    }
+    return new StoreDatabase(dialect, pool);
+  }
+
+  /** The embedded default: SQLite in {@code dataDirectory/sundwerk.db}, created if needed. */
+  public static StoreDatabase sqlite(Path dataDirectory) {
+    return open(new SqliteDialect(dataDirectory), DEFAULT_READ_POOL_SIZE);
+  }
+
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  DataSource readPool() {
+    return readPool;
+  }
+
+  @Override
+  public void close() {
+    closePool(readPool);
+  }
+
+  private static void closePool(DataSource pool) {
+    if (pool instanceof HikariDataSource hikari) {
+      hikari.close();
+    }
+  }
+}

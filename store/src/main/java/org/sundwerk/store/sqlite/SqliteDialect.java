@@ -1,0 +1,268 @@
+package org.sundwerk.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Envelope;
+import org.sqlite.Function;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sundwerk.store.JsonPath;
+import org.sundwerk.store.Sql;
+import org.sundwerk.store.SqlDialect;
+import org.sundwerk.store.StatementCache;
+
+/**
+ * SQLite: one database file {@code sundwerk.db} in a data directory, WAL journal, {@code
+ * synchronous=FULL} (a commit is on disk when it returns), foreign keys on, a busy timeout for the
+ * rare second writer, JSON1 functions for document paths, an R*Tree for bounding boxes and a Java
+ * {@code REGEXP} function registered on every connection.
+ */
+public final class SqliteDialect implements SqlDialect {
+
+  /** How long a connection waits for a lock another connection holds, in milliseconds. */
+  private static final int BUSY_TIMEOUT_MS = 30_000;
+
+  private static final int MAX_CACHED_PATTERNS = 1_000;
+  private static final ConcurrentHashMap<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+  private final Path databaseFile;
+
+  /** Uses (and creates if needed) {@code dataDirectory/sundwerk.db}. */
+  public SqliteDialect(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
+    }
+    this.databaseFile = dataDirectory.resolve("sundwerk.db");
+  }
+
+  public Path databaseFile() {
+    return databaseFile;
+  }
+
+  @Override
+  public String migrationLocation() {
+    return "classpath:db/migration/sqlite";
+  }
+
+  @Override
+  public Connection openWriteConnection() throws SQLException {
+    return dataSource().getConnection();
+  }
+
+  @Override
+  public DataSource openReadPool(int size) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(dataSource());
+    config.setPoolName("sundwerk-sqlite");
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    return new HikariDataSource(config);
+  }
+
+  /** Connections with the pragmas set and REGEXP registered. */
+  private DataSource dataSource() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource source =
+        new SQLiteDataSource(config) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            Function.create(connection, "regexp", new Regexp());
+            return connection;
+          }
+        };
+    source.setUrl("jdbc:sqlite:" + databaseFile.toAbsolutePath());
+    return source;
+  }
+
+  @Override
+  public void begin(Connection connection) throws SQLException {
+    exec(connection, "BEGIN IMMEDIATE");
+  }
+
+  @Override
+  public void commit(Connection connection) throws SQLException {
+    exec(connection, "COMMIT");
+  }
+
+  @Override
+  public void rollback(Connection connection) {
+    // The writer runs in auto-commit mode with explicit BEGIN, so the driver does not know the
+    // transaction state: SQLite reports an error if there is none, which is the wanted end state.
+    try {
+      exec(connection, "ROLLBACK");
+    } catch (SQLException noTransaction) {
+      // already rolled back
+    }
+  }
+
+  private static void exec(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Override
+  public String documentParameter() {
+    return "jsonb(?)";
+  }
+
+  @Override
+  public String documentText(String column) {
+    return "json(" + column + ")";
+  }
+
+  @Override
+  public Optional<Sql> jsonValue(String column, JsonPath path) {
+    return render(path)
+        .map(p -> new Sql().append("json_extract(" + column + ", ").param(p).append(")"));
+  }
+
+  @Override
+  public Optional<Sql> jsonType(String column, JsonPath path) {
+    return render(path)
+        .map(p -> new Sql().append("json_type(" + column + ", ").param(p).append(")"));
+  }
+
+  /** SQLite path syntax {@code $."a"[0]."b"}; a member name with a double quote has no form. */
+  private static Optional<String> render(JsonPath path) {
+    StringBuilder out = new StringBuilder("$");
+    for (Object step : path.steps()) {
+      if (step instanceof Integer index) {
+        out.append('[').append(index).append(']');
+      } else {
+        String name = (String) step;
+        if (name.indexOf('"') >= 0) {
+          return Optional.empty();
+        }
+        out.append(".\"").append(name).append('"');
+      }
+    }
+    return Optional.of(out.toString());
+  }
+
+  @Override
+  public Sql regexp(Sql expression, String javaRegex) {
+    return new Sql().append("(").append(expression).append(" REGEXP ").param(javaRegex).append(")");
+  }
+
+  @Override
+  public String upsert(String table, List<String> keyColumns, List<String> columns) {
+    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    String updates =
+        columns.stream()
+            .filter(c -> !keyColumns.contains(c))
+            .map(c -> c + " = excluded." + c)
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + placeholders
+        + ") ON CONFLICT ("
+        + String.join(", ", keyColumns)
+        + ") DO UPDATE SET "
+        + updates;
+  }
+
+  @Override
+  public void page(Sql sql, int limit, int offset) {
+    sql.append(" LIMIT ").param(limit).append(" OFFSET ").param(offset);
+  }
+
+  @Override
+  public Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope) {
+    return new Sql()
+        .append(pkColumn)
+        .append(" IN (SELECT g.entity_pk FROM entity_bbox b JOIN entity_geo g ON g.id = b.id")
+        .append(" WHERE b.max_x >= ")
+        .param(envelope.getMinX())
+        .append(" AND b.min_x <= ")
+        .param(envelope.getMaxX())
+        .append(" AND b.max_y >= ")
+        .param(envelope.getMinY())
+        .append(" AND b.min_y <= ")
+        .param(envelope.getMaxY())
+        .append(" AND g.tenant = ")
+        .param(tenant)
+        .append(" AND g.attribute = ")
+        .param(attribute)
+        .append(")");
+  }
+
+  @Override
+  public void deleteBoxes(StatementCache statements, long entityPk) throws SQLException {
+    PreparedStatement boxes =
+        statements.prepare(
+            "DELETE FROM entity_bbox WHERE id IN (SELECT id FROM entity_geo WHERE entity_pk = ?)");
+    boxes.setLong(1, entityPk);
+    boxes.executeUpdate();
+    PreparedStatement rows = statements.prepare("DELETE FROM entity_geo WHERE entity_pk = ?");
+    rows.setLong(1, entityPk);
+    rows.executeUpdate();
+  }
+
+  @Override
+  public void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
+      throws SQLException {
+    PreparedStatement row =
+        statements.prepare(
+            "INSERT INTO entity_geo (tenant, entity_pk, attribute) VALUES (?, ?, ?) RETURNING id");
+    PreparedStatement box = statements.prepare("INSERT INTO entity_bbox VALUES (?, ?, ?, ?, ?)");
+    for (Box b : boxes) {
+      row.setString(1, tenant);
+      row.setLong(2, entityPk);
+      row.setString(3, b.attribute());
+      long id;
+      try (ResultSet keys = row.executeQuery()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+      box.setLong(1, id);
+      box.setDouble(2, b.envelope().getMinX());
+      box.setDouble(3, b.envelope().getMaxX());
+      box.setDouble(4, b.envelope().getMinY());
+      box.setDouble(5, b.envelope().getMaxY());
+      box.executeUpdate();
+    }
+  }
+
+  /** {@code X REGEXP P} calls {@code regexp(P, X)}: Java syntax, find semantics, NULL is false. */
+  private static final class Regexp extends Function {
+    @Override
+    protected void xFunc() throws SQLException {
+      String regex = value_text(0);
+      String text = value_text(1);
+      if (regex == null || text == null) {
+        result(0);
+        return;
+      }
+      if (PATTERNS.size() > MAX_CACHED_PATTERNS) {
+        PATTERNS.clear();
+      }
+      result(PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).find() ? 1 : 0);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The SQLite dialect, the embedded default backend. */
+package org.sundwerk.store.sqlite;

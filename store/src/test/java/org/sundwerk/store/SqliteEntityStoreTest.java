@@ -1,0 +1,15 @@
+package org.sundwerk.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.sundwerk.broker.store.EntityStore;
+
+class SqliteEntityStoreTest extends EntityStoreContract {
+
+  @TempDir Path directory;
+
+  @Override
+  protected EntityStore newStore() {
+    return new JdbcEntityStore(directory);
+  }
+}
