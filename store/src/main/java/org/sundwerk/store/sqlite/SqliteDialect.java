@@ -52,10 +52,6 @@ public final class SqliteDialect implements SqlDialect {
     this.databaseFile = dataDirectory.resolve("sundwerk.db");
   }
 
-  public Path databaseFile() {
-    return databaseFile;
-  }
-
   @Override
   public String migrationLocation() {
     return "classpath:db/migration/sqlite";
