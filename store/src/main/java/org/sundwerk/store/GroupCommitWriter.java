@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sundwerk.broker.store.EntityChange;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
@@ -39,6 +40,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
   private final SqlDialect dialect;
+  private final List<ChangeRecorder> recorders;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final ExecutorService acknowledger =
@@ -78,8 +80,9 @@ final class GroupCommitWriter implements AutoCloseable {
   /** A stored entity with its internal key. */
   private record Stored(long pk, Entity entity) {}
 
-  GroupCommitWriter(SqlDialect dialect) throws SQLException {
+  GroupCommitWriter(SqlDialect dialect, List<ChangeRecorder> recorders) throws SQLException {
     this.dialect = dialect;
+    this.recorders = List.copyOf(recorders);
     this.connection = dialect.openWriteConnection();
     this.statements = new StatementCache(connection);
     this.thread = Thread.ofPlatform().name("sundwerk-store-writer").daemon().unstarted(this::run);
@@ -146,6 +149,7 @@ final class GroupCommitWriter implements AutoCloseable {
       switch (outcome) {
         case EntityMutation.Put<R> put -> {
           put(pending, current, put.entity());
+          record(pending, current, Optional.of(put.entity()));
           if (!knownTenants.contains(pending.tenant)) {
             newTenants.add(pending.tenant);
           }
@@ -157,6 +161,7 @@ final class GroupCommitWriter implements AutoCloseable {
             PreparedStatement delete = statements.prepare("DELETE FROM entity WHERE pk = ?");
             delete.setLong(1, pk);
             delete.executeUpdate();
+            record(pending, current, Optional.empty());
           }
         }
         case EntityMutation.Keep<R> ignored -> {}
@@ -179,6 +184,18 @@ final class GroupCommitWriter implements AutoCloseable {
   private void undo() throws SQLException {
     statements.prepare("ROLLBACK TO mutation").execute();
     statements.prepare("RELEASE mutation").execute();
+  }
+
+  private void record(Pending<?> pending, Optional<Stored> before, Optional<Entity> after)
+      throws SQLException {
+    if (recorders.isEmpty()) {
+      return;
+    }
+    EntityChange change =
+        new EntityChange(pending.tenant, pending.entityId, before.map(Stored::entity), after);
+    for (ChangeRecorder recorder : recorders) {
+      recorder.record(connection, dialect, change);
+    }
   }
 
   private Optional<Stored> load(String tenant, String entityId) throws SQLException {

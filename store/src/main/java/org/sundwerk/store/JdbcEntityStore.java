@@ -63,21 +63,30 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
 
   /** A store on a database that the caller opened and closes after this store. */
   public JdbcEntityStore(StoreDatabase database) {
-    this(database, false);
+    this(database, false, List.of());
+  }
+
+  /**
+   * A store on a database that the caller opened, whose writes also run the recorders (temporal
+   * history, notification outbox) in the same transaction.
+   */
+  public JdbcEntityStore(StoreDatabase database, List<ChangeRecorder> recorders) {
+    this(database, false, recorders);
   }
 
   /** The embedded default: SQLite in {@code dataDirectory/sundwerk.db}, closed with this store. */
   public JdbcEntityStore(Path dataDirectory) {
-    this(StoreDatabase.sqlite(dataDirectory), true);
+    this(StoreDatabase.sqlite(dataDirectory), true, List.of());
   }
 
-  private JdbcEntityStore(StoreDatabase database, boolean ownsDatabase) {
+  private JdbcEntityStore(
+      StoreDatabase database, boolean ownsDatabase, List<ChangeRecorder> recorders) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.dialect = database.dialect();
     this.translator = new QueryTranslator(dialect, "e.doc");
     try {
-      this.writer = new GroupCommitWriter(dialect);
+      this.writer = new GroupCommitWriter(dialect, recorders);
     } catch (SQLException e) {
       if (ownsDatabase) {
         database.close();
