@@ -3,6 +3,7 @@ package org.sundwerk.app.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.sundwerk.broker.store.ContextStore;
 import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 import org.sundwerk.ngsild.jsonld.ContextSettings;
+import org.sundwerk.store.ChangeRecorder;
 import org.sundwerk.store.JdbcContextStore;
 import org.sundwerk.store.JdbcEntityStore;
 import org.sundwerk.store.StoreDatabase;
@@ -34,9 +36,13 @@ class BrokerConfiguration {
     return StoreDatabase.sqlite(properties.dataDir());
   }
 
+  /**
+   * The entity store; every {@link ChangeRecorder} bean (temporal history, notification outbox)
+   * writes in the same transaction as the change it records.
+   */
   @Bean(destroyMethod = "close")
-  JdbcEntityStore jdbcEntityStore(StoreDatabase database) {
-    return new JdbcEntityStore(database);
+  JdbcEntityStore jdbcEntityStore(StoreDatabase database, List<ChangeRecorder> recorders) {
+    return new JdbcEntityStore(database, recorders);
   }
 
   @Bean
