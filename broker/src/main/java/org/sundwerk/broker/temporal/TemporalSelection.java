@@ -1,0 +1,34 @@
+package org.sundwerk.broker.temporal;
+
+import java.util.List;
+import java.util.Optional;
+import org.sundwerk.ngsild.query.Query;
+import org.sundwerk.ngsild.query.TypeQuery;
+
+/**
+ * Which temporal entities a query selects (clause 5.7.4), names expanded; every given criterion
+ * must hold.
+ *
+ * @param type type selector
+ * @param ids one of these ids (empty: any)
+ * @param idPattern a Java regular expression the id must match (find semantics)
+ * @param q evaluated on the entity's current state (not on its history)
+ * @param limit entities per page
+ * @param offset entities skipped before the page
+ */
+public record TemporalSelection(
+    Optional<TypeQuery> type,
+    List<String> ids,
+    Optional<String> idPattern,
+    Optional<Query> q,
+    int limit,
+    int offset) {
+
+  public TemporalSelection {
+    ids = List.copyOf(ids);
+  }
+
+  boolean selective() {
+    return type.isPresent() || !ids.isEmpty() || idPattern.isPresent() || q.isPresent();
+  }
+}
