@@ -52,7 +52,7 @@ public final class JdbcTemporalStore implements TemporalStore {
   }
 
   @Override
-  public CompletableFuture<Void> append(
+  public CompletableFuture<Boolean> append(
       String tenant,
       String entityId,
       List<String> types,
@@ -62,6 +62,7 @@ public final class JdbcTemporalStore implements TemporalStore {
         (connection, statements) -> {
           OptionalLong existing = TemporalRows.entityPk(statements, tenant, entityId);
           long pk;
+          boolean created = existing.isEmpty();
           if (existing.isPresent()) {
             pk = existing.getAsLong();
           } else if (types.isEmpty()) {
@@ -81,7 +82,7 @@ public final class JdbcTemporalStore implements TemporalStore {
               TemporalRows.insertInstance(statements, pk, attribute.getKey(), instance, now);
             }
           }
-          return null;
+          return created;
         });
   }
 

@@ -21,13 +21,16 @@ public final class AddTemporalInstances {
     this.clock = clock;
   }
 
-  /** Clause 5.6.11: the temporal entity with its types, created if needed. */
-  public void createOrUpdate(
+  /**
+   * Clause 5.6.11: the temporal entity with its types, created if needed; returns whether it was
+   * created.
+   */
+  public boolean createOrUpdate(
       String tenant, String id, List<String> types, Map<String, List<Attribute>> instances) {
     if (types.isEmpty()) {
       throw NgsiLdException.badRequestData("A temporal entity needs a type");
     }
-    TemporalWrites.await(store.append(tenant, id, types, instances, clock.instant()));
+    return TemporalWrites.await(store.append(tenant, id, types, instances, clock.instant()));
   }
 
   /** Clause 5.6.12: instances for an existing temporal entity. */

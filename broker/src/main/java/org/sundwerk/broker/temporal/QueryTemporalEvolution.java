@@ -1,7 +1,6 @@
 package org.sundwerk.broker.temporal;
 
 import java.util.List;
-import java.util.Optional;
 import org.sundwerk.broker.store.EntityQuery;
 import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.error.ErrorType;
@@ -49,7 +48,7 @@ public final class QueryTemporalEvolution {
           "A temporal query needs at least one of type, id, idPattern, attrs or q");
     }
     TemporalTenants.requireExisting(entities, tenant);
-    if (selection.q().isEmpty()) {
+    if (!selection.onCurrentState()) {
       return store.select(tenant, selection, filter.attrs());
     }
     EntityQuery current =
@@ -58,8 +57,8 @@ public final class QueryTemporalEvolution {
             selection.ids(),
             selection.idPattern(),
             selection.q(),
-            Optional.empty(),
-            Optional.empty(),
+            selection.scopeQ(),
+            selection.geoQ(),
             filter.attrs(),
             selection.limit(),
             selection.offset(),

@@ -20,9 +20,9 @@ public interface TemporalStore {
    * Adds instances to the temporal entity (created, with {@code types}, if it does not exist;
    * otherwise its types become the union). With no types, the temporal entity must exist, else the
    * future fails with ResourceNotFound. Instances keep their observedAt; their system times are set
-   * to {@code now}.
+   * to {@code now}. Completes with true if the temporal entity was created.
    */
-  CompletableFuture<Void> append(
+  CompletableFuture<Boolean> append(
       String tenant,
       String entityId,
       List<String> types,
