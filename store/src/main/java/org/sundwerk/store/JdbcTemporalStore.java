@@ -286,7 +286,13 @@ public final class JdbcTemporalStore implements TemporalStore {
         select.append("0");
       }
       select
-          .append(" AS b, count(*), count(DISTINCT i.value), sum(i.number), min(i.number),")
+          .append(" AS b, count(*), ")
+          // A distinct count sorts each bucket's values: computed only when asked for.
+          .append(
+              aggregation.methods().contains(AggregationMethod.DISTINCT_COUNT)
+                  ? "count(DISTINCT i.value)"
+                  : "0")
+          .append(", sum(i.number), min(i.number),")
           .append(" max(i.number), sum(i.number * i.number), count(i.number), min(" + t + "),")
           .append(" max(" + t + ") FROM temporal_instance i")
           .append(where)
