@@ -483,16 +483,18 @@ public final class JdbcTemporalStore implements TemporalStore {
   }
 
   @Override
-  public CompletableFuture<Long> prune(String tenant, Instant before) {
+  public CompletableFuture<Long> prune(String tenant, Instant before, int maxRows) {
     return entities.writeDirect(
         (connection, statements) -> {
+          // Oldest rows first (lowest keys): a batch finds its rows early in the scan.
           PreparedStatement delete =
               statements.prepare(
-                  "DELETE FROM temporal_instance WHERE entity_pk IN (SELECT pk FROM"
-                      + " temporal_entity WHERE tenant = ?) AND coalesce(observed_at, modified_at)"
-                      + " < ?");
+                  "DELETE FROM temporal_instance WHERE pk IN (SELECT i.pk FROM temporal_instance i"
+                      + " JOIN temporal_entity e ON e.pk = i.entity_pk WHERE e.tenant = ? AND"
+                      + " coalesce(i.observed_at, i.modified_at) < ? ORDER BY i.pk LIMIT ?)");
           delete.setString(1, tenant);
           delete.setLong(2, before.toEpochMilli());
+          delete.setInt(3, maxRows);
           return (long) delete.executeUpdate();
         });
   }

@@ -193,4 +193,32 @@ class JdbcTemporalStoreTest {
         .extracting(i -> i.attribute().value().asInt())
         .containsExactly(2, 3);
   }
+
+  @Test
+  void prunesInBoundedBatchesOldestFirst() throws Exception {
+    Instant now = Instant.parse("2026-06-01T00:00:00Z");
+    String name = iri("level");
+    store
+        .append(
+            TENANT,
+            urn("bin"),
+            List.of(iri("Bin")),
+            Map.of(
+                name,
+                List.of(
+                    observed(number(1), now.minus(Duration.ofDays(3))),
+                    observed(number(2), now.minus(Duration.ofDays(2))),
+                    observed(number(3), now))),
+            now)
+        .get();
+
+    assertThat(store.prune(TENANT, now, 1).get()).isEqualTo(1);
+
+    TimeFilter all =
+        new TimeFilter(Set.of(), TimeProperty.OBSERVED_AT, Optional.empty(), OptionalInt.empty());
+    assertThat(store.instances(TENANT, List.of(urn("bin")), all).getFirst().attributes().get(name))
+        .extracting(i -> i.attribute().value().asInt())
+        .containsExactly(2, 3);
+    assertThat(store.prune(TENANT, now, 10).get()).isEqualTo(1);
+  }
 }

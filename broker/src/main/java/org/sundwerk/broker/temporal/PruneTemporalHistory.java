@@ -2,6 +2,7 @@ package org.sundwerk.broker.temporal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ import java.util.Optional;
  * override, else the default; no retention keeps history forever. Run it periodically.
  */
 public final class PruneTemporalHistory {
+
+  /** Instances deleted per write, so that entity writes interleave with a long prune. */
+  static final int BATCH = 10_000;
 
   private final TemporalStore store;
   private final Clock clock;
@@ -38,8 +42,12 @@ public final class PruneTemporalHistory {
       Optional<Duration> retention =
           Optional.ofNullable(tenantRetention.get(tenant)).or(() -> defaultRetention);
       if (retention.isPresent()) {
-        deleted +=
-            TemporalWrites.await(store.prune(tenant, clock.instant().minus(retention.get())));
+        Instant before = clock.instant().minus(retention.get());
+        long batch;
+        do {
+          batch = TemporalWrites.await(store.prune(tenant, before, BATCH));
+          deleted += batch;
+        } while (batch == BATCH);
       }
     }
     return deleted;

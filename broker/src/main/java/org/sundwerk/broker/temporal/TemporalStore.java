@@ -68,8 +68,9 @@ public interface TemporalStore {
   Set<String> tenants();
 
   /**
-   * Deletes the tenant's instances whose observedAt (or modifiedAt, where there is none) lies
-   * before {@code before}; completes with the number deleted.
+   * Deletes up to {@code maxRows} of the tenant's instances whose observedAt (or modifiedAt, where
+   * there is none) lies before {@code before}, oldest first; completes with the number deleted.
+   * Bounded so that one prune never holds the single writer for long.
    */
-  CompletableFuture<Long> prune(String tenant, Instant before);
+  CompletableFuture<Long> prune(String tenant, Instant before, int maxRows);
 }
