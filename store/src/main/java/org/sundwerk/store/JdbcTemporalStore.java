@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -278,7 +279,7 @@ public final class JdbcTemporalStore implements TemporalStore {
       Sql where = instanceConditions(heads, filter).append(" AND " + t + " IS NOT NULL");
       Optional<Long> from = filter.timerel().flatMap(Timerel::fromMillis);
       long origin = from.isPresent() ? from.get() : minimumTime(connection, t, where);
-      long period = aggregation.period().map(p -> p.toMillis()).orElse(0L);
+      long period = aggregation.period().map(Duration::toMillis).orElse(0L);
       Sql select = new Sql().append("SELECT i.entity_pk, i.attribute, min(i.kind), ");
       if (period > 0) {
         select.append("(" + t + " - ").param(origin).append(") / ").param(period);
