@@ -33,5 +33,7 @@ CREATE TABLE temporal_instance (
   created_at  INTEGER NOT NULL,
   modified_at INTEGER NOT NULL
 );
-CREATE INDEX temporal_instance_observed ON temporal_instance (entity_pk, attribute, observed_at);
+-- Covers aggregation over observedAt (number and kind included): no table look-ups per instance.
+CREATE INDEX temporal_instance_observed
+  ON temporal_instance (entity_pk, attribute, observed_at, number, kind);
 CREATE INDEX temporal_instance_modified ON temporal_instance (entity_pk, attribute, modified_at);
