@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retention how long attribute instances are kept (ISO 8601 such as {@code P365D}, or {@code
  *     365d}); default none: history is kept for ever
- * @param tenantRetention per tenant name a retention that overrides {@code retention}; the default
- *     tenant is the empty name
+ * @param tenantRetention per tenant name a retention that overrides {@code retention} (e.g. {@code
+ *     sundwerk.temporal.tenant-retention.stralsund=P90D}); the default tenant follows {@code
+ *     retention}
  * @param pruneInterval how often instances beyond their retention are deleted; default 1 h
  */
 @ConfigurationProperties("sundwerk.temporal")
