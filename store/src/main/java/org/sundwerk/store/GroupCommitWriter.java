@@ -58,14 +58,17 @@ final class GroupCommitWriter implements AutoCloseable {
     final String tenant;
     final String entityId;
     final EntityMutation<R> mutation;
+    // Set instead of a mutation for direct SQL work (temporal instances, pruning).
+    final WriterWork<R> work;
     final CompletableFuture<R> future = new CompletableFuture<>();
     R result;
     Throwable failure;
 
-    Pending(String tenant, String entityId, EntityMutation<R> mutation) {
+    Pending(String tenant, String entityId, EntityMutation<R> mutation, WriterWork<R> work) {
       this.tenant = tenant;
       this.entityId = entityId;
       this.mutation = mutation;
+      this.work = work;
     }
 
     void acknowledge() {
@@ -90,7 +93,19 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   <R> CompletableFuture<R> submit(String tenant, String entityId, EntityMutation<R> mutation) {
-    Pending<R> pending = new Pending<>(tenant, entityId, mutation);
+    return enqueue(new Pending<>(tenant, entityId, mutation, null));
+  }
+
+  /**
+   * Runs {@code work} on the writer connection inside a group-committed transaction, under its own
+   * savepoint like a mutation; for rows that are not entities (temporal instances). The work runs
+   * no change recorders.
+   */
+  <R> CompletableFuture<R> submit(WriterWork<R> work) {
+    return enqueue(new Pending<>("", "", null, work));
+  }
+
+  private <R> CompletableFuture<R> enqueue(Pending<R> pending) {
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("entity store is closed"));
     }
@@ -144,6 +159,11 @@ final class GroupCommitWriter implements AutoCloseable {
   private <R> void runOne(Pending<R> pending, List<String> newTenants) throws SQLException {
     statements.prepare("SAVEPOINT mutation").execute();
     try {
+      if (pending.work != null) {
+        pending.result = pending.work.run(connection, statements);
+        statements.prepare("RELEASE mutation").execute();
+        return;
+      }
       Optional<Stored> current = load(pending.tenant, pending.entityId);
       EntityMutation.Outcome<R> outcome = pending.mutation.apply(current.map(Stored::entity));
       switch (outcome) {

@@ -101,6 +101,15 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     return writer.submit(tenant, entityId, mutation);
   }
 
+  /** Runs SQL work for another store of this package (temporal history) on the single writer. */
+  <R> CompletableFuture<R> writeDirect(WriterWork<R> work) {
+    return writer.submit(work);
+  }
+
+  StoreDatabase database() {
+    return database;
+  }
+
   @Override
   public Optional<Entity> retrieve(String tenant, String entityId) {
     try (Connection connection = database.readPool().getConnection();

@@ -1,0 +1,53 @@
+package org.sundwerk.broker.temporal;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.sundwerk.ngsild.error.NgsiLdException;
+
+/**
+ * What an aggregated temporal query computes (clause 4.5.19).
+ *
+ * @param methods the functions, in the order asked for
+ * @param period the length of each bucket; empty for one bucket over the whole interval
+ */
+public record Aggregation(List<AggregationMethod> methods, Optional<Duration> period) {
+
+  public Aggregation {
+    methods = List.copyOf(methods);
+    if (methods.isEmpty()) {
+      throw NgsiLdException.badRequestData("aggregatedValues needs aggrMethods");
+    }
+    if (period.isPresent() && (period.get().isNegative() || period.get().isZero())) {
+      throw NgsiLdException.badRequestData("aggrPeriodDuration must be positive");
+    }
+  }
+
+  /**
+   * Parses {@code aggrPeriodDuration}: an ISO 8601 duration with days, hours, minutes and seconds
+   * (e.g. {@code P1D}, {@code PT15M}, {@code P1DT12H}) or weeks ({@code P1W}). Months and years
+   * have no fixed length and are refused; {@code P0D} or absence mean the whole interval.
+   */
+  public static Optional<Duration> parsePeriod(String text) {
+    try {
+      if (text.matches("P\\d+W")) {
+        return nonZero(Duration.ofDays(Period.parse(text).getDays()));
+      }
+      if (text.matches("P(\\d+D)?") && !text.equals("P")) {
+        return nonZero(Duration.ofDays(Period.parse(text).getDays()));
+      }
+      return nonZero(Duration.parse(text));
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw NgsiLdException.badRequestData(
+          "aggrPeriodDuration must be an ISO 8601 duration in weeks, days, hours, minutes or"
+              + " seconds (months and years are not supported), not "
+              + text);
+    }
+  }
+
+  private static Optional<Duration> nonZero(Duration duration) {
+    return duration.isZero() ? Optional.empty() : Optional.of(duration);
+  }
+}

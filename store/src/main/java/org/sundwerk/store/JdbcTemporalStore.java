@@ -1,0 +1,506 @@
+package org.sundwerk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.sundwerk.broker.temporal.AggregatedEntity;
+import org.sundwerk.broker.temporal.Aggregation;
+import org.sundwerk.broker.temporal.AggregationMethod;
+import org.sundwerk.broker.temporal.AttributeInstance;
+import org.sundwerk.broker.temporal.TemporalEntity;
+import org.sundwerk.broker.temporal.TemporalSelection;
+import org.sundwerk.broker.temporal.TemporalStore;
+import org.sundwerk.broker.temporal.TimeFilter;
+import org.sundwerk.broker.temporal.Timerel;
+import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.model.Attribute;
+import org.sundwerk.ngsild.model.AttributeKind;
+import org.sundwerk.ngsild.query.TypeQuery;
+
+/**
+ * The {@link TemporalStore} on the entity store's database. Writes run on the entity store's single
+ * writer (group-committed with entity writes); reads use its read pool. Aggregation runs in SQL
+ * over time buckets {@code (t - origin) / period}; only one row per bucket reaches the JVM.
+ * Thread-safe.
+ */
+public final class JdbcTemporalStore implements TemporalStore {
+
+  private final JdbcEntityStore entities;
+  private final StoreDatabase database;
+  private final SqlDialect dialect;
+
+  /** A temporal store that shares the database and writer of {@code entities}. */
+  public JdbcTemporalStore(JdbcEntityStore entities) {
+    this.entities = entities;
+    this.database = entities.database();
+    this.dialect = database.dialect();
+  }
+
+  @Override
+  public CompletableFuture<Boolean> append(
+      String tenant,
+      String entityId,
+      List<String> types,
+      Map<String, List<Attribute>> instances,
+      Instant now) {
+    return entities.writeDirect(
+        (connection, statements) -> {
+          OptionalLong existing = TemporalRows.entityPk(statements, tenant, entityId);
+          long pk;
+          boolean created = existing.isEmpty();
+          if (existing.isPresent()) {
+            pk = existing.getAsLong();
+          } else if (types.isEmpty()) {
+            throw NgsiLdException.notFound(
+                "Entity " + entityId + " has no temporal representation");
+          } else {
+            PreparedStatement tenantRow =
+                statements.prepare(
+                    "INSERT INTO tenant (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+            tenantRow.setString(1, tenant);
+            tenantRow.executeUpdate();
+            pk = TemporalRows.insertEntity(statements, tenant, entityId);
+          }
+          TemporalRows.addTypes(statements, tenant, pk, types);
+          for (Map.Entry<String, List<Attribute>> attribute : instances.entrySet()) {
+            for (Attribute instance : attribute.getValue()) {
+              TemporalRows.insertInstance(statements, pk, attribute.getKey(), instance, now);
+            }
+          }
+          return created;
+        });
+  }
+
+  @Override
+  public List<String> select(String tenant, TemporalSelection selection, Set<String> attrs) {
+    Sql sql =
+        new Sql().append("SELECT e.id FROM temporal_entity e WHERE e.tenant = ").param(tenant);
+    selection.type().ifPresent(type -> sql.append(" AND ").append(typeCondition(tenant, type)));
+    if (!selection.ids().isEmpty()) {
+      sql.append(" AND e.id IN ").params(selection.ids());
+    }
+    if (selection.idPattern().isPresent()) {
+      String pattern = selection.idPattern().get();
+      try {
+        Pattern.compile(pattern);
+      } catch (PatternSyntaxException e) {
+        throw NgsiLdException.badRequestData("idPattern is not a valid regular expression");
+      }
+      sql.append(" AND ").append(dialect.regexp(new Sql().append("e.id"), pattern));
+    }
+    if (!attrs.isEmpty()) {
+      sql.append(" AND EXISTS (SELECT 1 FROM temporal_instance i WHERE i.entity_pk = e.pk")
+          .append(" AND i.attribute IN ")
+          .params(List.copyOf(attrs))
+          .append(")");
+    }
+    sql.append(" ORDER BY e.pk");
+    dialect.page(sql, selection.limit(), selection.offset());
+    List<String> ids = new ArrayList<>();
+    try (Connection connection = database.readPool().getConnection();
+        PreparedStatement statement = sql.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw failed("selecting temporal entities", e);
+    }
+    return ids;
+  }
+
+  private Sql typeCondition(String tenant, TypeQuery type) {
+    return switch (type) {
+      case TypeQuery.Name name ->
+          new Sql()
+              .append("e.pk IN (SELECT t.entity_pk FROM temporal_type t WHERE t.tenant = ")
+              .param(tenant)
+              .append(" AND t.type = ")
+              .param(name.iri())
+              .append(")");
+      case TypeQuery.AnyOf any -> combine(any.terms(), tenant, " OR ");
+      case TypeQuery.AllOf all -> combine(all.terms(), tenant, " AND ");
+    };
+  }
+
+  private Sql combine(List<TypeQuery> terms, String tenant, String operator) {
+    Sql sql = new Sql().append("(");
+    for (int i = 0; i < terms.size(); i++) {
+      sql.append(i == 0 ? "" : operator).append(typeCondition(tenant, terms.get(i)));
+    }
+    return sql.append(")");
+  }
+
+  /** Key, id and types of the temporal entities among {@code ids}, in the order of {@code ids}. */
+  private record Head(long pk, String id, List<String> types) {}
+
+  private List<Head> heads(Connection connection, String tenant, List<String> ids)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> pks = new LinkedHashMap<>();
+    Sql select =
+        new Sql()
+            .append("SELECT id, pk FROM temporal_entity WHERE tenant = ")
+            .param(tenant)
+            .append(" AND id IN ")
+            .params(ids);
+    try (PreparedStatement statement = select.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        pks.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    if (pks.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<String>> types = new LinkedHashMap<>();
+    Sql selectTypes =
+        new Sql()
+            .append("SELECT entity_pk, type FROM temporal_type WHERE entity_pk IN ")
+            .params(List.copyOf(pks.values()))
+            .append(" ORDER BY entity_pk, type");
+    try (PreparedStatement statement = selectTypes.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        types.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getString(2));
+      }
+    }
+    List<Head> heads = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(ids)) {
+      Long pk = pks.get(id);
+      if (pk != null) {
+        heads.add(new Head(pk, id, types.getOrDefault(pk, List.of())));
+      }
+    }
+    return heads;
+  }
+
+  /** The conditions on instances {@code i} of the filter, with {@code t} its time column. */
+  private static Sql instanceConditions(List<Head> heads, TimeFilter filter) {
+    String t = "i." + timeColumn(filter);
+    Sql where =
+        new Sql().append(" WHERE i.entity_pk IN ").params(heads.stream().map(Head::pk).toList());
+    if (!filter.attrs().isEmpty()) {
+      where.append(" AND i.attribute IN ").params(List.copyOf(new TreeSet<>(filter.attrs())));
+    }
+    if (filter.timerel().isPresent()) {
+      Timerel timerel = filter.timerel().get();
+      timerel.fromMillis().ifPresent(from -> where.append(" AND " + t + " >= ").param(from));
+      timerel.toMillis().ifPresent(to -> where.append(" AND " + t + " < ").param(to));
+    }
+    return where;
+  }
+
+  private static String timeColumn(TimeFilter filter) {
+    return switch (filter.property()) {
+      case OBSERVED_AT -> "observed_at";
+      case MODIFIED_AT -> "modified_at";
+      case CREATED_AT -> "created_at";
+    };
+  }
+
+  @Override
+  public List<TemporalEntity> instances(String tenant, List<String> entityIds, TimeFilter filter) {
+    try (Connection connection = database.readPool().getConnection()) {
+      List<Head> heads = heads(connection, tenant, entityIds);
+      if (heads.isEmpty()) {
+        return List.of();
+      }
+      String t = "i." + timeColumn(filter);
+      Sql inner =
+          new Sql()
+              .append(
+                  "SELECT i.entity_pk, i.attribute, i.pk, i.doc, i.created_at, i.modified_at, "
+                      + t
+                      + " AS t");
+      if (filter.lastN().isPresent()) {
+        inner.append(
+            ", row_number() OVER (PARTITION BY i.entity_pk, i.attribute ORDER BY "
+                + t
+                + " DESC, i.pk DESC) AS rn");
+      }
+      inner.append(" FROM temporal_instance i").append(instanceConditions(heads, filter));
+      Sql select =
+          new Sql().append("SELECT entity_pk, attribute, pk, doc, created_at, modified_at");
+      select.append(" FROM (").append(inner).append(")");
+      if (filter.lastN().isPresent()) {
+        select.append(" WHERE rn <= ").param(filter.lastN().getAsInt());
+      }
+      select.append(" ORDER BY entity_pk, attribute, t, pk");
+      Map<Long, Map<String, List<AttributeInstance>>> byEntity = new LinkedHashMap<>();
+      try (PreparedStatement statement = select.prepare(connection);
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          Attribute attribute =
+              TemporalRows.decode(rows.getString(4))
+                  .withSystemTimes(
+                      Instant.ofEpochMilli(rows.getLong(5)), Instant.ofEpochMilli(rows.getLong(6)));
+          byEntity
+              .computeIfAbsent(rows.getLong(1), k -> new LinkedHashMap<>())
+              .computeIfAbsent(rows.getString(2), k -> new ArrayList<>())
+              .add(new AttributeInstance(TemporalRows.instanceId(rows.getLong(3)), attribute));
+        }
+      }
+      return heads.stream()
+          .map(h -> new TemporalEntity(h.id(), h.types(), byEntity.getOrDefault(h.pk(), Map.of())))
+          .toList();
+    } catch (SQLException e) {
+      throw failed("reading temporal instances", e);
+    }
+  }
+
+  @Override
+  public List<AggregatedEntity> aggregate(
+      String tenant, List<String> entityIds, TimeFilter filter, Aggregation aggregation) {
+    try (Connection connection = database.readPool().getConnection()) {
+      List<Head> heads = heads(connection, tenant, entityIds);
+      if (heads.isEmpty()) {
+        return List.of();
+      }
+      String t = "i." + timeColumn(filter);
+      Sql where = instanceConditions(heads, filter).append(" AND " + t + " IS NOT NULL");
+      Optional<Long> from = filter.timerel().flatMap(Timerel::fromMillis);
+      long origin = from.isPresent() ? from.get() : minimumTime(connection, t, where);
+      long period = aggregation.period().map(Duration::toMillis).orElse(0L);
+      Sql select = new Sql().append("SELECT i.entity_pk, i.attribute, min(i.kind), ");
+      if (period > 0) {
+        select.append("(" + t + " - ").param(origin).append(") / ").param(period);
+      } else {
+        select.append("0");
+      }
+      select
+          .append(" AS b, count(*), ")
+          // A distinct count sorts each bucket's values: computed only when asked for.
+          .append(
+              aggregation.methods().contains(AggregationMethod.DISTINCT_COUNT)
+                  ? "count(DISTINCT i.value)"
+                  : "0")
+          .append(", sum(i.number), min(i.number),")
+          .append(" max(i.number), sum(i.number * i.number), count(i.number), min(" + t + "),")
+          .append(" max(" + t + ") FROM temporal_instance i")
+          .append(where)
+          .append(" GROUP BY i.entity_pk, i.attribute, b ORDER BY i.entity_pk, i.attribute, b");
+      Map<Long, Map<String, AttributeKind>> kinds = new LinkedHashMap<>();
+      Map<Long, Map<String, Map<AggregationMethod, List<AggregatedEntity.Bucket>>>> byEntity =
+          new LinkedHashMap<>();
+      Optional<Long> to = filter.timerel().flatMap(Timerel::toMillis);
+      try (PreparedStatement statement = select.prepare(connection);
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          long entityPk = rows.getLong(1);
+          String attribute = rows.getString(2);
+          kinds
+              .computeIfAbsent(entityPk, k -> new LinkedHashMap<>())
+              .put(attribute, AttributeKind.valueOf(rows.getString(3)));
+          Instant start;
+          Instant end;
+          if (period > 0) {
+            long b = rows.getLong(4);
+            start = Instant.ofEpochMilli(origin + b * period);
+            end = Instant.ofEpochMilli(origin + (b + 1) * period);
+          } else {
+            start = Instant.ofEpochMilli(from.orElse(rows.getLong(12)));
+            end = Instant.ofEpochMilli(to.orElse(rows.getLong(13)));
+          }
+          Map<AggregationMethod, List<AggregatedEntity.Bucket>> methods =
+              byEntity
+                  .computeIfAbsent(entityPk, k -> new LinkedHashMap<>())
+                  .computeIfAbsent(attribute, k -> new EnumMap<>(AggregationMethod.class));
+          for (AggregationMethod method : aggregation.methods()) {
+            Optional<Double> value = value(method, rows);
+            value.ifPresent(
+                v ->
+                    methods
+                        .computeIfAbsent(method, k -> new ArrayList<>())
+                        .add(new AggregatedEntity.Bucket(v, start, end)));
+          }
+        }
+      }
+      List<AggregatedEntity> result = new ArrayList<>();
+      for (Head head : heads) {
+        Map<String, AggregatedEntity.Aggregated> attributes = new LinkedHashMap<>();
+        byEntity
+            .getOrDefault(head.pk(), Map.of())
+            .forEach(
+                (name, values) ->
+                    attributes.put(
+                        name,
+                        new AggregatedEntity.Aggregated(kinds.get(head.pk()).get(name), values)));
+        result.add(new AggregatedEntity(head.id(), head.types(), attributes));
+      }
+      return result;
+    } catch (SQLException e) {
+      throw failed("aggregating temporal instances", e);
+    }
+  }
+
+  /**
+   * One aggregate from a bucket row: columns 5 count, 6 distinct count, 7 sum, 8 min, 9 max, 10 sum
+   * of squares, 11 count of numbers. Numeric methods are empty for buckets without numbers.
+   * Standard deviation is the population one, from the sums.
+   */
+  private static Optional<Double> value(AggregationMethod method, ResultSet row)
+      throws SQLException {
+    long numbers = row.getLong(11);
+    if (!method.isCount() && numbers == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        switch (method) {
+          case TOTAL_COUNT -> (double) row.getLong(5);
+          case DISTINCT_COUNT -> (double) row.getLong(6);
+          case SUM -> row.getDouble(7);
+          case AVG -> row.getDouble(7) / numbers;
+          case MIN -> row.getDouble(8);
+          case MAX -> row.getDouble(9);
+          case SUMSQ -> row.getDouble(10);
+          case STDDEV -> {
+            double mean = row.getDouble(7) / numbers;
+            yield Math.sqrt(Math.max(0, row.getDouble(10) / numbers - mean * mean));
+          }
+        });
+  }
+
+  private static long minimumTime(Connection connection, String t, Sql where) throws SQLException {
+    Sql select = new Sql().append("SELECT min(" + t + ") FROM temporal_instance i").append(where);
+    try (PreparedStatement statement = select.prepare(connection);
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Boolean> modifyInstance(
+      String tenant,
+      String entityId,
+      String attribute,
+      String instanceId,
+      Attribute replacement,
+      Instant now) {
+    Optional<Long> pk = TemporalRows.instancePk(instanceId);
+    if (pk.isEmpty()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    return entities.writeDirect(
+        (connection, statements) -> {
+          PreparedStatement update =
+              statements.prepare(
+                  "UPDATE temporal_instance SET dataset_id = ?, kind = ?, value = ?, number = ?,"
+                      + " doc = ?, observed_at = ?, modified_at = ? WHERE pk = ? AND attribute = ?"
+                      + " AND entity_pk = (SELECT pk FROM temporal_entity WHERE tenant = ? AND id"
+                      + " = ?)");
+          TemporalRows.bindInstance(update, 1, replacement);
+          update.setLong(7, now.toEpochMilli());
+          update.setLong(8, pk.get());
+          update.setString(9, attribute);
+          update.setString(10, tenant);
+          update.setString(11, entityId);
+          return update.executeUpdate() > 0;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteInstance(
+      String tenant, String entityId, String attribute, String instanceId) {
+    Optional<Long> pk = TemporalRows.instancePk(instanceId);
+    if (pk.isEmpty()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    return entities.writeDirect(
+        (connection, statements) -> {
+          PreparedStatement delete =
+              statements.prepare(
+                  "DELETE FROM temporal_instance WHERE pk = ? AND attribute = ? AND entity_pk ="
+                      + " (SELECT pk FROM temporal_entity WHERE tenant = ? AND id = ?)");
+          delete.setLong(1, pk.get());
+          delete.setString(2, attribute);
+          delete.setString(3, tenant);
+          delete.setString(4, entityId);
+          return delete.executeUpdate() > 0;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAttribute(
+      String tenant, String entityId, String attribute) {
+    return entities.writeDirect(
+        (connection, statements) -> {
+          PreparedStatement delete =
+              statements.prepare(
+                  "DELETE FROM temporal_instance WHERE attribute = ? AND entity_pk ="
+                      + " (SELECT pk FROM temporal_entity WHERE tenant = ? AND id = ?)");
+          delete.setString(1, attribute);
+          delete.setString(2, tenant);
+          delete.setString(3, entityId);
+          return delete.executeUpdate() > 0;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteEntity(String tenant, String entityId) {
+    return entities.writeDirect(
+        (connection, statements) -> {
+          PreparedStatement delete =
+              statements.prepare("DELETE FROM temporal_entity WHERE tenant = ? AND id = ?");
+          delete.setString(1, tenant);
+          delete.setString(2, entityId);
+          return delete.executeUpdate() > 0;
+        });
+  }
+
+  @Override
+  public Set<String> tenants() {
+    Set<String> tenants = new TreeSet<>();
+    try (Connection connection = database.readPool().getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT DISTINCT tenant FROM temporal_entity");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        tenants.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw failed("listing temporal tenants", e);
+    }
+    return tenants;
+  }
+
+  @Override
+  public CompletableFuture<Long> prune(String tenant, Instant before, int maxRows) {
+    return entities.writeDirect(
+        (connection, statements) -> {
+          // Oldest rows first (lowest keys): a batch finds its rows early in the scan.
+          PreparedStatement delete =
+              statements.prepare(
+                  "DELETE FROM temporal_instance WHERE pk IN (SELECT i.pk FROM temporal_instance i"
+                      + " JOIN temporal_entity e ON e.pk = i.entity_pk WHERE e.tenant = ? AND"
+                      + " coalesce(i.observed_at, i.modified_at) < ? ORDER BY i.pk LIMIT ?)");
+          delete.setString(1, tenant);
+          delete.setLong(2, before.toEpochMilli());
+          delete.setInt(3, maxRows);
+          return (long) delete.executeUpdate();
+        });
+  }
+
+  private static IllegalStateException failed(String what, SQLException e) {
+    return new IllegalStateException(what + " failed: " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,102 @@
+package org.sundwerk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.sundwerk.broker.store.EntityChange;
+import org.sundwerk.ngsild.model.Attribute;
+import org.sundwerk.ngsild.model.Entity;
+
+/**
+ * Keeps the temporal evolution of entities: for every change, each attribute instance that is new
+ * or whose modifiedAt (or, without one, content) changed becomes one row of {@code
+ * temporal_instance}, recorded at the instance's modifiedAt. Attribute and entity deletions are not
+ * recorded (history stays until deleted through the temporal API or pruned).
+ *
+ * <p>Runs on the writer thread only; its statement cache is bound to the writer connection.
+ */
+public final class TemporalRecorder implements ChangeRecorder {
+
+  private final Clock clock;
+
+  // Confined to the writer thread, like the connection it is bound to.
+  private StatementCache statements;
+
+  /**
+   * @param clock the recording time of an instance without modifiedAt (mutations normally set it)
+   */
+  public TemporalRecorder(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(Connection connection, SqlDialect dialect, EntityChange change)
+      throws SQLException {
+    if (change.after().isEmpty()) {
+      return;
+    }
+    Entity after = change.after().get();
+    Map<String, List<Attribute>> before = change.before().map(Entity::attributes).orElse(Map.of());
+    StatementCache cache = cache(connection);
+    OptionalLong pk = OptionalLong.empty();
+    for (Map.Entry<String, List<Attribute>> attribute : after.attributes().entrySet()) {
+      List<Attribute> previous = before.getOrDefault(attribute.getKey(), List.of());
+      for (Attribute instance : attribute.getValue()) {
+        if (!changed(instance, previous)) {
+          continue;
+        }
+        if (pk.isEmpty()) {
+          pk = OptionalLong.of(entityPk(cache, change, after));
+        }
+        Instant recordedAt = recordedAt(instance, after);
+        TemporalRows.insertInstance(
+            cache, pk.getAsLong(), attribute.getKey(), instance, recordedAt);
+      }
+    }
+  }
+
+  private StatementCache cache(Connection connection) {
+    if (statements == null || statements.connection() != connection) {
+      statements = new StatementCache(connection);
+    }
+    return statements;
+  }
+
+  private static boolean changed(Attribute instance, List<Attribute> previous) {
+    for (Attribute old : previous) {
+      if (old.sameInstance(instance)) {
+        return instance.modifiedAt() == null
+            ? !old.equals(instance)
+            : !Objects.equals(old.modifiedAt(), instance.modifiedAt());
+      }
+    }
+    return true;
+  }
+
+  private static long entityPk(StatementCache cache, EntityChange change, Entity after)
+      throws SQLException {
+    OptionalLong existing = TemporalRows.entityPk(cache, change.tenant(), after.id());
+    if (existing.isPresent()) {
+      boolean sameTypes = change.before().map(b -> b.types().equals(after.types())).orElse(false);
+      if (!sameTypes) {
+        TemporalRows.addTypes(cache, change.tenant(), existing.getAsLong(), after.types());
+      }
+      return existing.getAsLong();
+    }
+    long pk = TemporalRows.insertEntity(cache, change.tenant(), after.id());
+    TemporalRows.addTypes(cache, change.tenant(), pk, after.types());
+    return pk;
+  }
+
+  private Instant recordedAt(Attribute instance, Entity after) {
+    if (instance.modifiedAt() != null) {
+      return instance.modifiedAt();
+    }
+    return after.modifiedAt() != null ? after.modifiedAt() : clock.instant();
+  }
+}
