@@ -35,6 +35,14 @@ load_ms=$(( $(date +%s%3N) - load_start ))
 load_rate=$(( entities * 1000 / load_ms ))
 echo "loaded $entities entities by batch upsert (1000 per request) in $load_ms ms: $load_rate entities/s"
 
+python3 bench/generate_temporal.py "$results/temporal" >/dev/null
+temporal_start=$(date +%s%3N)
+for f in "$results"/temporal/month-*.json; do
+  curl -sf -o /dev/null -X POST "localhost:$port/ngsi-ld/v1/temporal/entities" \
+    -H 'Content-Type: application/json' --data-binary @"$f"
+done
+echo "loaded 35,040 temporal instances in $(( $(date +%s%3N) - temporal_start )) ms"
+
 rows=()
 run() {
   local name=$1 script=$2
@@ -49,6 +57,7 @@ run "query type+q limit=20" query-q.lua
 run "geo near 500 m limit=20" query-geo.lua
 run "PATCH attrs (durable)" patch-attrs.lua
 run "POST create" create.lua
+run "temporal daily avg/min/max, 1 year of 15-min data" temporal-daily.lua
 
 rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$server/status)
 {

@@ -65,7 +65,9 @@ class CrashRecoveryIT {
       writers.awaitTermination(10, TimeUnit.SECONDS);
       first.destroyForcibly();
     }
-    assertThat(acknowledged).as("writes acknowledged before the kill").hasSizeGreaterThanOrEqualTo(300);
+    assertThat(acknowledged)
+        .as("writes acknowledged before the kill")
+        .hasSizeGreaterThanOrEqualTo(300);
 
     Process second = start(data, port);
     try {
