@@ -6,8 +6,12 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Subscribes to the uplink topics on an MQTT broker (HiveMQ client, MQTT 3.1.1 or 5) and hands
@@ -43,7 +47,12 @@ public final class MqttIngestion implements AutoCloseable {
     if (settings.tls()) {
       builder = builder.sslWithDefaultConfig();
     }
-    String json = settings.jsonPrefix() + "/+/+/attrs";
+    // One subscription per message format, so the format never has to be guessed from the topic.
+    Map<String, BiConsumer<List<String>, byte[]>> handlers = new LinkedHashMap<>();
+    handlers.put(settings.chirpStackTopic(), (levels, payload) -> ingestion.chirpStack(payload));
+    handlers.put(settings.thingsStackTopic(), (levels, payload) -> ingestion.thingsStack(payload));
+    handlers.put(settings.jsonPrefix() + "/+/+/attrs", this::attributes);
+    byte[] password = settings.password().orElse("").getBytes(StandardCharsets.UTF_8);
     try {
       if (settings.version() == 5) {
         client5 = builder.useMqttVersion5().buildAsync();
@@ -53,20 +62,20 @@ public final class MqttIngestion implements AutoCloseable {
               connect
                   .simpleAuth()
                   .username(settings.username().get())
-                  .password(settings.password().orElse("").getBytes(StandardCharsets.UTF_8))
+                  .password(password)
                   .applySimpleAuth();
         }
         await(connect.send());
-        for (String filter :
-            new String[] {settings.chirpStackTopic(), settings.thingsStackTopic(), json}) {
-          await(
-              client5
-                  .subscribeWith()
-                  .topicFilter(filter)
-                  .qos(MqttQos.AT_LEAST_ONCE)
-                  .callback(p -> dispatch(p.getTopic().toString(), p.getPayloadAsBytes()))
-                  .send());
-        }
+        handlers.forEach(
+            (filter, handler) ->
+                await(
+                    client5
+                        .subscribeWith()
+                        .topicFilter(filter)
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .callback(
+                            p -> handler.accept(p.getTopic().getLevels(), p.getPayloadAsBytes()))
+                        .send()));
       } else {
         client3 = builder.useMqttVersion3().buildAsync();
         var connect = client3.connectWith().cleanSession(true);
@@ -75,20 +84,20 @@ public final class MqttIngestion implements AutoCloseable {
               connect
                   .simpleAuth()
                   .username(settings.username().get())
-                  .password(settings.password().orElse("").getBytes(StandardCharsets.UTF_8))
+                  .password(password)
                   .applySimpleAuth();
         }
         await(connect.send());
-        for (String filter :
-            new String[] {settings.chirpStackTopic(), settings.thingsStackTopic(), json}) {
-          await(
-              client3
-                  .subscribeWith()
-                  .topicFilter(filter)
-                  .qos(MqttQos.AT_LEAST_ONCE)
-                  .callback(p -> dispatch(p.getTopic().toString(), p.getPayloadAsBytes()))
-                  .send());
-        }
+        handlers.forEach(
+            (filter, handler) ->
+                await(
+                    client3
+                        .subscribeWith()
+                        .topicFilter(filter)
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .callback(
+                            p -> handler.accept(p.getTopic().getLevels(), p.getPayloadAsBytes()))
+                        .send()));
       }
     } catch (RuntimeException e) {
       close();
@@ -109,18 +118,10 @@ public final class MqttIngestion implements AutoCloseable {
         settings.version());
   }
 
-  /** Routes by topic; the topic layouts are those of the network servers and the JSON prefix. */
-  void dispatch(String topic, byte[] payload) {
-    String[] levels = topic.split("/");
-    if (levels.length == 4
-        && levels[0].equals(settings.jsonPrefix())
-        && levels[3].equals("attrs")) {
-      ingestion.attributes(levels[1], levels[2], payload);
-    } else if (topic.startsWith("v3/")) {
-      ingestion.thingsStack(payload);
-    } else {
-      ingestion.chirpStack(payload);
-    }
+  /** {@code <prefix>/<tenant>/<entity-id>/attrs}; an entity id with '/' cannot use this topic. */
+  private void attributes(List<String> levels, byte[] payload) {
+    int n = levels.size();
+    ingestion.attributes(levels.get(n - 3), levels.get(n - 2), payload);
   }
 
   private void await(CompletableFuture<?> future) {
