@@ -1,7 +1,6 @@
 package org.sundwerk.app.config;
 
 import java.time.Clock;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +57,7 @@ class DemoConfiguration {
       DemoCity city,
       Ingestion ingestion,
       Clock clock,
-      DemoProperties properties,
+      SimulatorProperties properties,
       SimulatorSchedule schedule) {
     return (ApplicationArguments args) -> {
       if (!demoEnabled(env)) {
@@ -66,8 +65,7 @@ class DemoConfiguration {
       }
       new DemoLoader(broker, city).load();
       if (simulatorEnabled(env)) {
-        Random random = properties.seed().map(Random::new).orElseGet(Random::new);
-        CitySimulator simulator = new CitySimulator(ingestion, city, clock, random);
+        CitySimulator simulator = new CitySimulator(ingestion, city, clock, properties.random());
         schedule.start(simulator, properties);
       }
     };
@@ -83,7 +81,7 @@ class DemoConfiguration {
 
     private ScheduledExecutorService executor;
 
-    synchronized void start(CitySimulator simulator, DemoProperties properties) {
+    synchronized void start(CitySimulator simulator, SimulatorProperties properties) {
       executor =
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().name("sundwerk-simulator").daemon().factory());
