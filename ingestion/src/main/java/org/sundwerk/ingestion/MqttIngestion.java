@@ -6,7 +6,6 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +25,12 @@ public final class MqttIngestion implements AutoCloseable {
   private final Ingestion ingestion;
   private Mqtt3AsyncClient client3;
   private Mqtt5AsyncClient client5;
+  private Lanes lanes;
+
+  /** Enough merges in flight for the store's group commit; see {@link Lanes}. */
+  private static final int LANES = 32;
+
+  private static final int LANE_CAPACITY = 256;
 
   public MqttIngestion(MqttSettings settings, Ingestion ingestion) {
     this.settings = settings;
@@ -47,11 +52,10 @@ public final class MqttIngestion implements AutoCloseable {
     if (settings.tls()) {
       builder = builder.sslWithDefaultConfig();
     }
-    // One subscription per message format, so the format never has to be guessed from the topic.
-    Map<String, BiConsumer<List<String>, byte[]>> handlers = new LinkedHashMap<>();
-    handlers.put(settings.chirpStackTopic(), (levels, payload) -> ingestion.chirpStack(payload));
-    handlers.put(settings.thingsStackTopic(), (levels, payload) -> ingestion.thingsStack(payload));
-    handlers.put(settings.jsonPrefix() + "/+/+/attrs", this::attributes);
+    Map<String, BiConsumer<List<String>, byte[]>> handlers =
+        new TopicRoutes(settings, ingestion).byFilter();
+    Lanes inFlight = new Lanes(LANES, LANE_CAPACITY);
+    lanes = inFlight;
     byte[] password = settings.password().orElse("").getBytes(StandardCharsets.UTF_8);
     try {
       if (settings.version() == 5) {
@@ -74,7 +78,12 @@ public final class MqttIngestion implements AutoCloseable {
                         .topicFilter(filter)
                         .qos(MqttQos.AT_LEAST_ONCE)
                         .callback(
-                            p -> handler.accept(p.getTopic().getLevels(), p.getPayloadAsBytes()))
+                            p -> {
+                              byte[] payload = p.getPayloadAsBytes();
+                              inFlight.submit(
+                                  p.getTopic().toString(),
+                                  () -> handler.accept(p.getTopic().getLevels(), payload));
+                            })
                         .send()));
       } else {
         client3 = builder.useMqttVersion3().buildAsync();
@@ -96,7 +105,12 @@ public final class MqttIngestion implements AutoCloseable {
                         .topicFilter(filter)
                         .qos(MqttQos.AT_LEAST_ONCE)
                         .callback(
-                            p -> handler.accept(p.getTopic().getLevels(), p.getPayloadAsBytes()))
+                            p -> {
+                              byte[] payload = p.getPayloadAsBytes();
+                              inFlight.submit(
+                                  p.getTopic().toString(),
+                                  () -> handler.accept(p.getTopic().getLevels(), payload));
+                            })
                         .send()));
       }
     } catch (RuntimeException e) {
@@ -116,12 +130,6 @@ public final class MqttIngestion implements AutoCloseable {
         settings.host(),
         String.valueOf(settings.port()),
         settings.version());
-  }
-
-  /** {@code <prefix>/<tenant>/<entity-id>/attrs}; an entity id with '/' cannot use this topic. */
-  private void attributes(List<String> levels, byte[] payload) {
-    int n = levels.size();
-    ingestion.attributes(levels.get(n - 3), levels.get(n - 2), payload);
   }
 
   private void await(CompletableFuture<?> future) {
@@ -145,6 +153,10 @@ public final class MqttIngestion implements AutoCloseable {
     if (client5 != null) {
       client5.disconnect();
       client5 = null;
+    }
+    if (lanes != null) {
+      lanes.close();
+      lanes = null;
     }
   }
 }

@@ -13,6 +13,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.ingestion.DeviceRegistry;
+import org.sundwerk.ingestion.EmbeddedMqttBroker;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ingestion.IngestionMetrics;
 import org.sundwerk.ingestion.MqttIngestion;
@@ -21,11 +22,13 @@ import org.sundwerk.ingestion.Rejection;
 
 /**
  * Device ingestion: the registry, the ingestion entry point (used by the webhooks, MQTT and the
- * simulator), its counters as Micrometer meters and, when {@code sundwerk.mqtt.enabled}, the MQTT
- * subscription.
+ * simulator), its counters as Micrometer meters, the embedded MQTT broker (on by default) and, when
+ * {@code sundwerk.mqtt.enabled}, the subscription to an external MQTT broker.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestionConfiguration {
+
+  private static final System.Logger LOG = System.getLogger(IngestionConfiguration.class.getName());
 
   @Bean
   DeviceRegistry deviceRegistry(IngestionProperties properties, ResourceLoader resources) {
@@ -69,21 +72,56 @@ class IngestionConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(prefix = "sundwerk.mqtt", name = "enabled", havingValue = "true")
   MqttIngestion mqttIngestion(MqttProperties mqtt, Ingestion ingestion) {
-    MqttSettings settings =
-        new MqttSettings(
-            mqtt.host(),
-            mqtt.port(),
-            mqtt.version(),
-            mqtt.tls(),
-            Optional.of(mqtt.username()).filter(s -> !s.isBlank()),
-            Optional.of(mqtt.password()).filter(s -> !s.isBlank()),
-            mqtt.clientId(),
-            mqtt.chirpstackTopic(),
-            mqtt.ttnTopic(),
-            mqtt.prefix(),
-            mqtt.connectTimeout());
-    MqttIngestion client = new MqttIngestion(settings, ingestion);
+    MqttIngestion client = new MqttIngestion(settings(mqtt), ingestion);
     client.start();
     return client;
+  }
+
+  /**
+   * The in-process broker; a port already taken is logged and skipped so that the platform (and its
+   * webhooks) still starts.
+   */
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "sundwerk.mqtt.embedded",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  EmbeddedBroker embeddedMqttBroker(MqttProperties mqtt, Ingestion ingestion) {
+    MqttProperties.Embedded embedded = mqtt.embedded();
+    try {
+      return new EmbeddedBroker(
+          Optional.of(
+              EmbeddedMqttBroker.start(
+                  embedded.host(), embedded.port(), settings(mqtt), ingestion)));
+    } catch (java.io.UncheckedIOException e) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "embedded MQTT broker not started (set sundwerk.mqtt.embedded.port): " + e.getMessage());
+      return new EmbeddedBroker(Optional.empty());
+    }
+  }
+
+  /** Holds the embedded broker, if it started, and stops it with the context. */
+  record EmbeddedBroker(Optional<EmbeddedMqttBroker> broker) implements AutoCloseable {
+    @Override
+    public void close() {
+      broker.ifPresent(EmbeddedMqttBroker::close);
+    }
+  }
+
+  private static MqttSettings settings(MqttProperties mqtt) {
+    return new MqttSettings(
+        mqtt.host(),
+        mqtt.port(),
+        mqtt.version(),
+        mqtt.tls(),
+        Optional.of(mqtt.username()).filter(s -> !s.isBlank()),
+        Optional.of(mqtt.password()).filter(s -> !s.isBlank()),
+        mqtt.clientId(),
+        mqtt.chirpstackTopic(),
+        mqtt.ttnTopic(),
+        mqtt.prefix(),
+        mqtt.connectTimeout());
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefix first topic level of plain JSON messages {@code
  *     <prefix>/<tenant>/<entity-id>/attrs}; default {@code sundwerk}
  * @param connectTimeout how long to wait for the broker at start; default 10 s
+ * @param embedded the in-process broker of the single-node default
  */
 @ConfigurationProperties("sundwerk.mqtt")
 public record MqttProperties(
@@ -37,4 +38,20 @@ public record MqttProperties(
     @DefaultValue("application/+/device/+/event/up") String chirpstackTopic,
     @DefaultValue("v3/+/devices/+/up") String ttnTopic,
     @DefaultValue("sundwerk") String prefix,
-    @DefaultValue("10s") Duration connectTimeout) {}
+    @DefaultValue("10s") Duration connectTimeout,
+    @DefaultValue Embedded embedded) {
+
+  /**
+   * The embedded MQTT 3.1.1 broker (Moquette) under {@code sundwerk.mqtt.embedded.*}: devices on
+   * this machine publish to it and every message on the ingestion topics is ingested, with no
+   * external broker. If its port is taken the platform starts without it and logs an error.
+   *
+   * @param enabled whether to run it; default true
+   * @param host the address it listens on; default {@code 127.0.0.1} (this machine only)
+   * @param port its port; default 1884, beside a system broker on 1883
+   */
+  public record Embedded(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("127.0.0.1") String host,
+      @DefaultValue("1884") int port) {}
+}

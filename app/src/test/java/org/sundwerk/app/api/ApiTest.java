@@ -41,6 +41,7 @@ abstract class ApiTest {
     registry.add("sundwerk.contexts.preloaded-dir", CONTEXTS::toString);
     registry.add("sundwerk.max-payload-bytes", () -> "1048576");
     registry.add("sundwerk.demo.enabled", () -> "false");
+    registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
   }
 
   @BeforeEach

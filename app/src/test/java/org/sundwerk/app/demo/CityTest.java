@@ -47,6 +47,7 @@ abstract class CityTest {
     registry.add("sundwerk.demo.enabled", () -> "true");
     registry.add("sundwerk.simulator.enabled", () -> "false");
     registry.add("sundwerk.portal.tile-url", () -> "");
+    registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
     registry.add("sundwerk.mqtt.enabled", () -> "true");
     registry.add("sundwerk.mqtt.host", () -> "127.0.0.1");
     registry.add("sundwerk.mqtt.port", () -> "1883");
