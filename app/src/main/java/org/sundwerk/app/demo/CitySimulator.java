@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The demo's field devices: each tick sends one LoRaWAN uplink per registered device through the
  * real ingestion path, as raw payload bytes in ChirpStack v4 or The Things Stack v3 uplink JSON
  * (alternating by device), so decoding, duplicate filtering and Merge Entity all run as for a real
- * sensor. Not thread-safe: call {@link #tick()} from one thread (the scheduler).
+ * sensor; the weather stations, which are not LoRaWAN devices, send the plain JSON message of the
+ * {@code <prefix>/<tenant>/<entity-id>/attrs} topic. Not thread-safe: call {@link #tick()} from one
+ * thread (the scheduler).
  */
 public final class CitySimulator {
 
@@ -50,7 +52,7 @@ public final class CitySimulator {
     this.random = random;
   }
 
-  /** Sends one reading per device; returns how many were accepted. */
+  /** Sends one reading per device and weather station; returns how many were accepted. */
   public int tick() {
     Instant now = clock.instant();
     double hours =
@@ -71,6 +73,21 @@ public final class CitySimulator {
               : ingestion.thingsStack(thingsStack(device, now, fCnt, payload.get()));
       if (result instanceof IngestResult.Accepted) {
         accepted++;
+      }
+    }
+    for (DemoCity.Municipality municipality : city.municipalities()) {
+      for (Entity station : municipality.entities()) {
+        if (station.types().contains(city.terms().expand("WeatherObserved"))) {
+          ObjectNode reading = JSON.objectNode();
+          reading.put("temperature", SensorModels.airTemperature(local, random));
+          reading.put("windSpeed", SensorModels.windSpeed(local, random));
+          reading.put("observedAt", now.toString());
+          byte[] message = reading.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          if (ingestion.attributes(municipality.tenant(), station.id(), message)
+              instanceof IngestResult.Accepted) {
+            accepted++;
+          }
+        }
       }
     }
     return accepted;

@@ -89,6 +89,23 @@ final class SensorModels {
     return round(clamp(current + rise, 0.0, 1.0), 2);
   }
 
+  /**
+   * Air temperature in °C at the coast: about 1 °C in January, about 19 °C in July, warmest at
+   * 15:00.
+   */
+  static double airTemperature(ZonedDateTime local, Random random) {
+    double seasonal = 10.0 - 9.0 * Math.cos(2 * Math.PI * (local.getDayOfYear() - 20) / 365.0);
+    double daily = 3.5 * Math.sin(2 * Math.PI * (local.getHour() - 9) / 24.0);
+    return round(seasonal + daily + random.nextGaussian() * 0.4, 1);
+  }
+
+  /** Wind speed in m/s: a breezy coast, gustier in winter. */
+  static double windSpeed(ZonedDateTime local, Random random) {
+    int month = local.getMonthValue();
+    double base = month <= 3 || month >= 10 ? 6.5 : 4.5;
+    return round(clamp(base + random.nextGaussian() * 1.8, 0.0, 30.0), 1);
+  }
+
   private static double clamp(double value, double min, double max) {
     return Math.max(min, Math.min(max, value));
   }

@@ -25,7 +25,8 @@ class CitySimulatorTest extends CityTest {
 
     int accepted = simulator.tick();
 
-    assertThat(accepted).isEqualTo(ingestion.devices().size());
+    int weatherStations = 2;
+    assertThat(accepted).isEqualTo(ingestion.devices().size() + weatherStations);
     JsonNode ozeaneum =
         entity(STRALSUND, "urn:ngsi-ld:OffStreetParking:stralsund:parkhaus-am-ozeaneum");
     assertThat(ozeaneum.at("/occupancy/value").asDouble()).isGreaterThan(0.8);
@@ -33,6 +34,10 @@ class CitySimulatorTest extends CityTest {
         .isEqualTo("2026-08-15T11:00:00.000Z");
     JsonNode water = entity(STRALSUND, "urn:ngsi-ld:WaterQualityObserved:stralsund:strandbad");
     assertThat(water.at("/temperature/value").asDouble()).isBetween(15.0, 22.0);
+    JsonNode weather = entity(STRALSUND, "urn:ngsi-ld:WeatherObserved:stralsund:hafen");
+    assertThat(weather.at("/temperature/value").asDouble()).isBetween(10.0, 30.0);
+    assertThat(weather.at("/temperature/observedAt").asString())
+        .isEqualTo("2026-08-15T11:00:00.000Z");
     JsonNode bin = entity(STRALSUND, "urn:ngsi-ld:WasteContainer:stralsund:neuer-markt");
     assertThat(bin.at("/fillingLevel/value").asDouble()).isBetween(0.0, 1.0);
   }
