@@ -23,6 +23,7 @@ public final class MqttIngestion implements AutoCloseable {
 
   private final MqttSettings settings;
   private final Ingestion ingestion;
+  // The clients and lanes of the current connection, guarded by this (start and close).
   private Mqtt3AsyncClient client3;
   private Mqtt5AsyncClient client5;
   private Lanes lanes;
