@@ -40,6 +40,8 @@ abstract class ApiTest {
     registry.add("sundwerk.data-dir", DATA::toString);
     registry.add("sundwerk.contexts.preloaded-dir", CONTEXTS::toString);
     registry.add("sundwerk.max-payload-bytes", () -> "1048576");
+    registry.add("sundwerk.demo.enabled", () -> "false");
+    registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
   }
 
   @BeforeEach

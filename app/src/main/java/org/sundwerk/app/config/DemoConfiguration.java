@@ -1,0 +1,110 @@
+package org.sundwerk.app.config;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.sundwerk.app.demo.CitySimulator;
+import org.sundwerk.app.demo.DemoCity;
+import org.sundwerk.app.demo.DemoLoader;
+import org.sundwerk.broker.Broker;
+import org.sundwerk.ingestion.Ingestion;
+import org.sundwerk.ngsild.jsonld.ContextResolver;
+
+/**
+ * The demo city: loaded at start unless {@code sundwerk.demo.enabled=false} (or {@code
+ * SUNDWERK_DEMO=false}); the simulator runs when the demo does unless {@code
+ * sundwerk.simulator.enabled=false} (or {@code SUNDWERK_SIMULATOR=false}).
+ */
+@Configuration(proxyBeanMethods = false)
+class DemoConfiguration {
+
+  private static final System.Logger LOG = System.getLogger(DemoConfiguration.class.getName());
+
+  /** The demo data set; also the vocabulary of the ingestion and the portal. */
+  @Bean
+  DemoCity demoCity(ContextResolver resolver) {
+    return DemoCity.load(resolver);
+  }
+
+  static boolean demoEnabled(Environment env) {
+    return switchOn(env, "sundwerk.demo.enabled", "sundwerk.demo", true);
+  }
+
+  static boolean simulatorEnabled(Environment env) {
+    return demoEnabled(env)
+        && switchOn(env, "sundwerk.simulator.enabled", "sundwerk.simulator", true);
+  }
+
+  private static boolean switchOn(Environment env, String key, String shortKey, boolean fallback) {
+    Boolean value = env.getProperty(key, Boolean.class);
+    if (value == null) {
+      String shortValue = env.getProperty(shortKey);
+      value = shortValue == null ? fallback : Boolean.parseBoolean(shortValue.trim());
+    }
+    return value;
+  }
+
+  @Bean
+  ApplicationRunner demoStart(
+      Environment env,
+      Broker broker,
+      DemoCity city,
+      Ingestion ingestion,
+      Clock clock,
+      SimulatorProperties properties,
+      SimulatorSchedule schedule) {
+    return (ApplicationArguments args) -> {
+      if (!demoEnabled(env)) {
+        return;
+      }
+      new DemoLoader(broker, city).load();
+      if (simulatorEnabled(env)) {
+        CitySimulator simulator = new CitySimulator(ingestion, city, clock, properties.random());
+        schedule.start(simulator, properties);
+      }
+    };
+  }
+
+  @Bean(destroyMethod = "close")
+  SimulatorSchedule simulatorSchedule() {
+    return new SimulatorSchedule();
+  }
+
+  /** The simulator's one thread; stopped with the application context. */
+  static final class SimulatorSchedule implements AutoCloseable {
+
+    private ScheduledExecutorService executor;
+
+    synchronized void start(CitySimulator simulator, SimulatorProperties properties) {
+      executor =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("sundwerk-simulator").daemon().factory());
+      long millis = properties.tickInterval().toMillis();
+      executor.scheduleWithFixedDelay(
+          () -> {
+            try {
+              simulator.tick();
+            } catch (RuntimeException e) {
+              LOG.log(System.Logger.Level.WARNING, "simulator tick failed", e);
+            }
+          },
+          0,
+          millis,
+          TimeUnit.MILLISECONDS);
+      LOG.log(System.Logger.Level.INFO, "demo simulator sends readings every {0} ms", millis);
+    }
+
+    @Override
+    public synchronized void close() {
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+    }
+  }
+}

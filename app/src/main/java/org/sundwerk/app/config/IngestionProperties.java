@@ -1,0 +1,17 @@
+package org.sundwerk.app.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the device ingestion under {@code sundwerk.ingestion.*}.
+ *
+ * @param devices Spring resource location of the device registry (JSON); default the demo city's
+ *     devices, {@code classpath:demo/devices.json}
+ * @param duplicateWindow how many recent uplinks are remembered to drop their copies; default
+ *     10000, must be positive
+ */
+@ConfigurationProperties("sundwerk.ingestion")
+public record IngestionProperties(
+    @DefaultValue("classpath:demo/devices.json") String devices,
+    @DefaultValue("10000") int duplicateWindow) {}

@@ -1,0 +1,126 @@
+package org.sundwerk.app.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.sundwerk.app.SundwerkApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the demo city tests: one real server on a random port with the demo city loaded, the
+ * simulator off (tests drive it themselves) and the MQTT ingestion subscribed to the machine's
+ * Mosquitto on 127.0.0.1:1883; when that broker is down the context, and so every test, fails.
+ */
+@SpringBootTest(
+    classes = SundwerkApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class CityTest {
+
+  static final String STRALSUND = "stralsund";
+  static final String ENTITIES = "/ngsi-ld/v1/entities/";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Unique per JVM so that parallel builds on the same Mosquitto do not see each other. */
+  static final String MQTT_PREFIX = "sundwerk-test-" + ProcessHandle.current().pid();
+
+  private static final Path DATA = tempDir();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("sundwerk.data-dir", DATA::toString);
+    registry.add("sundwerk.demo.enabled", () -> "true");
+    registry.add("sundwerk.simulator.enabled", () -> "false");
+    registry.add("sundwerk.portal.tile-url", () -> "");
+    registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
+    registry.add("sundwerk.mqtt.enabled", () -> "true");
+    registry.add("sundwerk.mqtt.host", () -> "127.0.0.1");
+    registry.add("sundwerk.mqtt.port", () -> "1883");
+    registry.add("sundwerk.mqtt.client-id", () -> MQTT_PREFIX);
+    registry.add("sundwerk.mqtt.prefix", () -> MQTT_PREFIX);
+    registry.add(
+        "sundwerk.mqtt.chirpstack-topic", () -> MQTT_PREFIX + "/application/+/device/+/event/up");
+    registry.add("sundwerk.mqtt.ttn-topic", () -> MQTT_PREFIX + "/v3/+/devices/+/up");
+  }
+
+  record Response(int status, JsonNode json) {}
+
+  Response post(String path, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** The entity in normalized form, names compacted with the core context only. */
+  JsonNode entity(String tenant, String id) {
+    Response response =
+        send(
+            HttpRequest.newBuilder(uri(ENTITIES + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                .header("NGSILD-Tenant", tenant)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+    if (response.status() != 200) {
+      throw new AssertionError("GET " + id + " answered " + response);
+    }
+    return response.json();
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      byte[] body = response.body();
+      return new Response(
+          response.statusCode(), body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  static byte[] fixture(String name) {
+    try (InputStream in = CityTest.class.getResourceAsStream("/uplinks/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("sundwerk-city-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.sundwerk.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.store.EntityQuery;
+import tools.jackson.databind.JsonNode;
+
+/** The demo city is there after start, at real places, and loading it again changes nothing. */
+class DemoCityTest extends CityTest {
+
+  @Autowired Broker broker;
+  @Autowired DemoCity city;
+
+  @Test
+  void loadsBothMunicipalitiesAsTenants() {
+    assertThat(city.municipalities())
+        .extracting(DemoCity.Municipality::tenant)
+        .containsExactly("stralsund", "grimmen");
+    for (DemoCity.Municipality municipality : city.municipalities()) {
+      assertThat(count(municipality.tenant())).isEqualTo(municipality.entities().size());
+    }
+    assertThat(count(STRALSUND)).isGreaterThanOrEqualTo(25);
+  }
+
+  @Test
+  void placesTheOzeaneumAtItsAddressWithGermanAndEnglishText() {
+    JsonNode ozeaneum = entity(STRALSUND, "urn:ngsi-ld:Museum:stralsund:ozeaneum");
+    assertThat(ozeaneum.path("type").asString())
+        .isEqualTo("https://smartdatamodels.org/dataModel.PointOfInterest/Museum");
+    assertThat(ozeaneum.at("/location/value/coordinates/0").asDouble()).isEqualTo(13.09694);
+    assertThat(ozeaneum.at("/location/value/coordinates/1").asDouble()).isEqualTo(54.31556);
+    assertThat(ozeaneum.at("/description/languageMap/de").asString()).contains("Aquarien");
+    assertThat(ozeaneum.at("/description/languageMap/en").asString()).contains("aquariums");
+  }
+
+  @Test
+  void loadingAgainIsIdempotent() {
+    long before = count(STRALSUND);
+    int written = new DemoLoader(broker, city).load();
+    assertThat(written)
+        .isEqualTo(city.municipalities().stream().mapToInt(m -> m.entities().size()).sum());
+    assertThat(count(STRALSUND)).isEqualTo(before);
+    JsonNode garage = entity(STRALSUND, "urn:ngsi-ld:OffStreetParking:stralsund:parkhaus-am-hafen");
+    assertThat(garage.at("/totalSpotNumber/value").asInt()).isEqualTo(290);
+  }
+
+  private long count(String tenant) {
+    EntityQuery all =
+        new EntityQuery(
+            java.util.Optional.empty(),
+            java.util.List.of(),
+            java.util.Optional.of(".*"),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Set.of(),
+            0,
+            0,
+            true);
+    return broker.entities().query().handle(tenant, all).count().orElseThrow();
+  }
+}

@@ -1,0 +1,230 @@
+package org.sundwerk.ingestion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.entity.Tenants;
+import org.sundwerk.ngsild.codec.EntityReader;
+import org.sundwerk.ngsild.codec.Names;
+import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.jsonld.TermDictionary;
+import org.sundwerk.ngsild.model.Attribute;
+import org.sundwerk.ngsild.model.AttributeKind;
+import org.sundwerk.ngsild.model.Entity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The entry point of every device message, whatever carried it (MQTT, webhook, simulator): reads
+ * it, drops copies, maps it to attributes and runs one Merge Entity on the broker, the operation
+ * behind {@code PATCH /ngsi-ld/v1/entities/{id}}. Never throws for a bad message: the result says
+ * what happened, the reason is logged and counted. Thread-safe.
+ */
+public final class Ingestion {
+
+  private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
+
+  private final Broker broker;
+  private final DeviceRegistry devices;
+  private final TermDictionary terms;
+  private final Clock clock;
+  private final DuplicateFilter duplicates;
+  private final IngestionMetrics metrics = new IngestionMetrics();
+
+  /**
+   * @param terms expands the attribute names of the registry and of plain JSON messages
+   * @param clock gives {@code observedAt} when a message carries no device time
+   * @param duplicateWindow how many recent uplinks are remembered to drop their copies
+   */
+  public Ingestion(
+      Broker broker,
+      DeviceRegistry devices,
+      TermDictionary terms,
+      Clock clock,
+      int duplicateWindow) {
+    this.broker = broker;
+    this.devices = devices;
+    this.terms = terms;
+    this.clock = clock;
+    this.duplicates = new DuplicateFilter(duplicateWindow);
+  }
+
+  public IngestionMetrics metrics() {
+    return metrics;
+  }
+
+  public DeviceRegistry devices() {
+    return devices;
+  }
+
+  /** A ChirpStack v4 uplink event. */
+  public IngestResult chirpStack(byte[] event) {
+    return uplink("chirpstack", event, UplinkFormats::chirpStack);
+  }
+
+  /** A The Things Stack v3 uplink message. */
+  public IngestResult thingsStack(byte[] message) {
+    return uplink("ttn", message, UplinkFormats::thingsStack);
+  }
+
+  /**
+   * A plain JSON object of attribute values ({@code <prefix>/<tenant>/<entity-id>/attrs}): each
+   * member becomes a Property, except {@code observedAt}, which gives the observation time.
+   */
+  public IngestResult attributes(String tenant, String entityId, byte[] message) {
+    IngestResult result;
+    try {
+      String checkedTenant = Tenants.of(Optional.of(tenant));
+      Names.requireEntityId(entityId);
+      JsonNode values = UplinkFormats.parse(message);
+      Instant observedAt = observedAt(values);
+      Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> member : values.properties()) {
+        if (!member.getKey().equals("observedAt")) {
+          attributes.put(
+              terms.expand(member.getKey()),
+              List.of(property(member.getValue(), observedAt, Optional.empty())));
+        }
+      }
+      if (attributes.isEmpty()) {
+        throw new RejectedMessageException(Rejection.MALFORMED, "the message carries no values");
+      }
+      result = merge(checkedTenant, entityId, attributes);
+    } catch (RejectedMessageException e) {
+      result = new IngestResult.Rejected(e.reason(), e.getMessage());
+    } catch (NgsiLdException e) {
+      result = new IngestResult.Rejected(Rejection.MALFORMED, e.getMessage());
+    }
+    return finish("json " + tenant + "/" + entityId, result);
+  }
+
+  private IngestResult uplink(String source, byte[] body, Function<byte[], Uplink> format) {
+    IngestResult result;
+    String key = null;
+    try {
+      Uplink uplink = format.apply(body);
+      Device device =
+          devices
+              .find(uplink.devEui())
+              .orElseThrow(
+                  () ->
+                      new RejectedMessageException(
+                          Rejection.UNKNOWN_DEVICE,
+                          "no device " + uplink.devEui() + " registered"));
+      ObjectNode values = values(uplink, device);
+      key = uplink.duplicateKey();
+      if (!duplicates.firstSighting(key)) {
+        return finish(source, new IngestResult.Duplicate(key));
+      }
+      Instant observedAt = uplink.time().orElseGet(clock::instant);
+      Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
+      device
+          .attributes()
+          .forEach(
+              (field, mapping) -> {
+                JsonNode value = values.get(field);
+                if (value != null && !value.isNull()) {
+                  attributes.put(
+                      terms.expand(mapping.name()),
+                      List.of(property(value, observedAt, mapping.unitCode())));
+                }
+              });
+      if (attributes.isEmpty()) {
+        throw new RejectedMessageException(
+            Rejection.UNDECODABLE,
+            "the payload has none of the fields " + device.attributes().keySet());
+      }
+      result = merge(device.tenant(), device.entityId(), attributes);
+    } catch (RejectedMessageException e) {
+      result = new IngestResult.Rejected(e.reason(), e.getMessage());
+    }
+    if (result instanceof IngestResult.Rejected && key != null) {
+      duplicates.forget(key);
+    }
+    return finish(source, result);
+  }
+
+  private static ObjectNode values(Uplink uplink, Device device) {
+    if (uplink.decoded().isPresent()) {
+      return uplink.decoded().get();
+    }
+    PayloadDecoder decoder =
+        device
+            .decoder()
+            .orElseThrow(
+                () ->
+                    new RejectedMessageException(
+                        Rejection.UNDECODABLE,
+                        "no decoded object and no decoder for device " + device.devEui()));
+    return decoder.decode(uplink.payload());
+  }
+
+  /** The one write per accepted message: Merge Entity, exactly as the HTTP API runs it. */
+  private IngestResult merge(String tenant, String entityId, Map<String, List<Attribute>> attrs) {
+    try {
+      broker
+          .entities()
+          .merge()
+          .handle(tenant, new Entity(entityId, List.of(), List.of(), attrs, null, null));
+      return new IngestResult.Accepted(tenant, entityId);
+    } catch (RuntimeException e) {
+      // NgsiLdException for a refused merge; anything else (a store failure) must not kill the
+      // MQTT callback thread either.
+      return new IngestResult.Rejected(
+          Rejection.REFUSED, "merge into " + entityId + " failed: " + e.getMessage());
+    }
+  }
+
+  private Instant observedAt(JsonNode values) {
+    JsonNode node = values.path("observedAt");
+    if (node.isMissingNode()) {
+      return clock.instant();
+    }
+    if (!node.isString()) {
+      throw new RejectedMessageException(Rejection.MALFORMED, "observedAt must be a string");
+    }
+    try {
+      return EntityReader.parseTime(node.asString(), "observedAt");
+    } catch (NgsiLdException e) {
+      throw new RejectedMessageException(Rejection.MALFORMED, e.getMessage());
+    }
+  }
+
+  private static Attribute property(JsonNode value, Instant observedAt, Optional<String> unitCode) {
+    if (value.isObject() || value.isArray() && value.isEmpty()) {
+      throw new RejectedMessageException(
+          Rejection.MALFORMED, "values must be numbers, strings, booleans or lists, not " + value);
+    }
+    return new Attribute(
+        AttributeKind.PROPERTY,
+        value.deepCopy(),
+        null,
+        observedAt,
+        unitCode.orElse(null),
+        null,
+        null,
+        Map.of());
+  }
+
+  private IngestResult finish(String source, IngestResult result) {
+    metrics.record(result);
+    switch (result) {
+      case IngestResult.Rejected r ->
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "{0} message rejected ({1}): {2}",
+              source,
+              r.reason(),
+              r.detail());
+      case IngestResult.Duplicate d ->
+          LOG.log(System.Logger.Level.DEBUG, "{0} duplicate dropped: {1}", source, d.key());
+      case IngestResult.Accepted ignored -> {}
+    }
+    return result;
+  }
+}

@@ -1,0 +1,13 @@
+package org.sundwerk.ingestion;
+
+/** Why a device message was not ingested; each reason has its own counter. */
+public enum Rejection {
+  /** The message is not JSON or lacks a required member. */
+  MALFORMED,
+  /** No device with this EUI is registered. */
+  UNKNOWN_DEVICE,
+  /** The payload could not be decoded into values. */
+  UNDECODABLE,
+  /** The broker refused the merge (for example the entity does not exist). */
+  REFUSED
+}
