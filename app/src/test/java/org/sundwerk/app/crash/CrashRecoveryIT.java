@@ -122,7 +122,8 @@ class CrashRecoveryIT {
             "--server.port=" + port,
             "--sundwerk.data-dir=" + data,
             "--sundwerk.demo.enabled=false",
-            "--sundwerk.simulator.enabled=false")
+            "--sundwerk.simulator.enabled=false",
+            "--sundwerk.mqtt.embedded.enabled=false")
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
