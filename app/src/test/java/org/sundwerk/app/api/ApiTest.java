@@ -40,6 +40,7 @@ abstract class ApiTest {
     registry.add("sundwerk.data-dir", DATA::toString);
     registry.add("sundwerk.contexts.preloaded-dir", CONTEXTS::toString);
     registry.add("sundwerk.max-payload-bytes", () -> "1048576");
+    registry.add("sundwerk.notifications.allowed-hosts", () -> "127.0.0.1");
   }
 
   @BeforeEach
