@@ -136,27 +136,48 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
       int failed,
       Optional<Instant> lastSuccess,
       Optional<Instant> lastFailure) {
-    // Times are fixed-width UTC strings, so max() over text is max() over time.
+    try (Connection connection = database.readPool().getConnection()) {
+      recordDeliveries(connection, tenant, id, sent, failed, lastSuccess, lastFailure);
+    } catch (SQLException e) {
+      throw new IllegalStateException("recording deliveries failed", e);
+    }
+  }
+
+  /** Adds to the status counters on {@code connection}, inside the caller's transaction if any. */
+  static void recordDeliveries(
+      Connection connection,
+      String tenant,
+      String id,
+      int sent,
+      int failed,
+      Optional<Instant> lastSuccess,
+      Optional<Instant> lastFailure)
+      throws SQLException {
+    // Times are fixed-width UTC strings, so max() over text is max() over time; max() with a NULL
+    // argument is NULL in SQLite, which coalesce() turns back into the stored value.
     String success = lastSuccess.map(StoredEntityCodec::format).orElse(null);
     String failure = lastFailure.map(StoredEntityCodec::format).orElse(null);
     String latest =
         success == null
             ? failure
             : failure == null || success.compareTo(failure) > 0 ? success : failure;
-    update(
-        "UPDATE subscription SET times_sent = times_sent + ?, times_failed = times_failed + ?,"
-            + " last_success = coalesce(max(coalesce(last_success, ''), ?), last_success),"
-            + " last_failure = coalesce(max(coalesce(last_failure, ''), ?), last_failure),"
-            + " last_notification = coalesce(max(coalesce(last_notification, ''), ?),"
-            + " last_notification)"
-            + " WHERE tenant = ? AND id = ?",
-        sent,
-        failed,
-        success,
-        failure,
-        latest,
-        tenant,
-        id);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "UPDATE subscription SET times_sent = times_sent + ?, times_failed = times_failed + ?,"
+                + " last_success = coalesce(max(coalesce(last_success, ''), ?), last_success),"
+                + " last_failure = coalesce(max(coalesce(last_failure, ''), ?), last_failure),"
+                + " last_notification = coalesce(max(coalesce(last_notification, ''), ?),"
+                + " last_notification)"
+                + " WHERE tenant = ? AND id = ?")) {
+      statement.setInt(1, sent);
+      statement.setInt(2, failed);
+      statement.setString(3, success);
+      statement.setString(4, failure);
+      statement.setString(5, latest);
+      statement.setString(6, tenant);
+      statement.setString(7, id);
+      statement.executeUpdate();
+    }
   }
 
   private static String document(Subscription subscription) {

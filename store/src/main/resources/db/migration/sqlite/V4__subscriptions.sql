@@ -29,6 +29,6 @@ CREATE TABLE outbox (
   claimed         INTEGER NOT NULL DEFAULT 0,
   last_error      TEXT
 );
--- The notifier's poll: unclaimed rows that are due, oldest first.
-CREATE INDEX outbox_due ON outbox (claimed, next_attempt_at, id);
+-- The notifier's poll walks unclaimed rows oldest first and skips those not yet due (retries).
+CREATE INDEX outbox_unclaimed ON outbox (claimed, id);
 CREATE INDEX outbox_by_subscription ON outbox (tenant, subscription_id);

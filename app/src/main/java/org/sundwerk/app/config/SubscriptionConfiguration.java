@@ -65,14 +65,12 @@ class SubscriptionConfiguration {
   Notifier notifier(
       JdbcOutbox outbox,
       ActiveSubscriptions active,
-      SubscriptionStore store,
       EndpointSenders senders,
       Clock clock,
       NotificationProperties properties) {
     return new Notifier(
         outbox,
         active,
-        store,
         new NotificationRenderer(),
         senders,
         clock,

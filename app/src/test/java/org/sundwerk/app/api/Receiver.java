@@ -41,13 +41,14 @@ final class Receiver implements AutoCloseable {
   private final AtomicLong refused = new AtomicLong();
   private final boolean keepBodies;
   private final Map<String, AtomicInteger> countsById = new ConcurrentHashMap<>();
+  private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
 
   Receiver() {
     this(true);
   }
 
   /**
-   * @param keepBodies false for load tests: only count data entries by entity id and version
+   * @param keepBodies false for load tests: only count data entries (see {@link #counts()})
    */
   Receiver(boolean keepBodies) {
     this.keepBodies = keepBodies;
@@ -71,9 +72,13 @@ final class Receiver implements AutoCloseable {
               received.add(
                   new Received(body, Map.copyOf(exchange.getRequestHeaders()), Instant.now()));
             }
+            long now = System.nanoTime();
+            String subscription = body.path("subscriptionId").asString();
             for (JsonNode entity : body.path("data")) {
-              String key = entity.path("id").asString() + "|" + entity.path("n").toString();
+              String key =
+                  subscription + "|" + entity.path("id").asString() + "|" + entity.at("/n/value");
               countsById.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+              firstArrival.putIfAbsent(key, now);
             }
           } else {
             refused.incrementAndGet();
@@ -100,9 +105,14 @@ final class Receiver implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** Entity entries received per distinct "id|n" key (load tests). */
+  /** Data entries received per "subscriptionId|entityId|value of n" (load tests). */
   Map<String, AtomicInteger> counts() {
     return countsById;
+  }
+
+  /** {@link System#nanoTime()} of the first arrival of each {@link #counts()} key. */
+  Map<String, Long> firstArrival() {
+    return firstArrival;
   }
 
   long refused() {

@@ -37,7 +37,6 @@ public final class Notifier implements AutoCloseable {
 
   private final Outbox outbox;
   private final ActiveSubscriptions subscriptions;
-  private final SubscriptionStore store;
   private final NotificationRenderer renderer;
   private final NotificationSender sender;
   private final Clock clock;
@@ -53,6 +52,9 @@ public final class Notifier implements AutoCloseable {
 
   /** Outcomes of finished groups, settled by the loop thread. */
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+
+  /** Outcomes collected but not yet applied (the last poll failed); confined to the loop. */
+  private Outbox.Settlement unsettled = Outbox.Settlement.NONE;
 
   /** When each subscription was last notified, for throttling. */
   private final ConcurrentHashMap<String, Instant> lastSent = new ConcurrentHashMap<>();
@@ -77,14 +79,12 @@ public final class Notifier implements AutoCloseable {
   public Notifier(
       Outbox outbox,
       ActiveSubscriptions subscriptions,
-      SubscriptionStore store,
       NotificationRenderer renderer,
       NotificationSender sender,
       Clock clock,
       NotifierSettings settings) {
     this.outbox = outbox;
     this.subscriptions = subscriptions;
-    this.store = store;
     this.renderer = renderer;
     this.sender = sender;
     this.clock = clock;
@@ -108,9 +108,11 @@ public final class Notifier implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        settle();
+        unsettled = merge(unsettled, settlement());
         List<OutboxMessage> claimed =
-            outbox.claim(settings.claimBatch(), clock.instant(), List.copyOf(busyIds()));
+            outbox.settleAndClaim(
+                unsettled, settings.claimBatch(), clock.instant(), List.copyOf(busyIds()));
+        unsettled = Outbox.Settlement.NONE;
         if (claimed.isEmpty()) {
           LockSupport.parkNanos(settings.pollInterval().toNanos());
           continue;
@@ -217,26 +219,26 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  /** Applies the finished outcomes to the outbox and the subscriptions' counters. */
-  private void settle() {
+  /** Collects the finished outcomes for the outbox to apply with the next claim. */
+  private Outbox.Settlement settlement() {
+    if (outcomes.isEmpty()) {
+      return Outbox.Settlement.NONE;
+    }
     List<Long> delivered = new ArrayList<>();
+    List<Outbox.Retry> retries = new ArrayList<>();
+    List<Outbox.Postponed> postponed = new ArrayList<>();
     Map<String, Status> statuses = new HashMap<>();
     Outcome outcome;
     while ((outcome = outcomes.poll()) != null) {
       switch (outcome) {
         case Outcome.Delivered d -> {
           delivered.addAll(d.ids());
-          statuses
-              .computeIfAbsent(
-                  key(d.tenant(), d.subscription()), k -> new Status(d.tenant(), d.subscription()))
-              .success(d.notifications(), d.at());
+          status(statuses, d.tenant(), d.subscription()).success(d.notifications(), d.at());
         }
         case Outcome.Failed f -> {
-          outbox.retry(f.ids(), f.at().plus(settings.backoff(f.attempts())), f.error());
-          statuses
-              .computeIfAbsent(
-                  key(f.tenant(), f.subscription()), k -> new Status(f.tenant(), f.subscription()))
-              .failure(f.at());
+          retries.add(
+              new Outbox.Retry(f.ids(), f.at().plus(settings.backoff(f.attempts())), f.error()));
+          status(statuses, f.tenant(), f.subscription()).failure(f.at());
           LOG.log(
               System.Logger.Level.DEBUG,
               "notifying {0} failed (attempt {1}): {2}",
@@ -244,22 +246,44 @@ public final class Notifier implements AutoCloseable {
               f.attempts(),
               f.error());
         }
-        case Outcome.Postponed p -> outbox.postpone(p.ids(), p.until());
+        case Outcome.Postponed p -> postponed.add(new Outbox.Postponed(p.ids(), p.until()));
         case Outcome.Dropped d -> delivered.addAll(d.ids());
       }
     }
-    if (!delivered.isEmpty()) {
-      outbox.delivered(delivered);
-    }
+    List<Outbox.Deliveries> deliveries = new ArrayList<>();
     for (Status status : statuses.values()) {
-      store.recordDeliveries(
-          status.tenant,
-          status.subscription,
-          status.sent,
-          status.failed,
-          Optional.ofNullable(status.lastSuccess),
-          Optional.ofNullable(status.lastFailure));
+      deliveries.add(
+          new Outbox.Deliveries(
+              status.tenant,
+              status.subscription,
+              status.sent,
+              status.failed,
+              Optional.ofNullable(status.lastSuccess),
+              Optional.ofNullable(status.lastFailure)));
     }
+    return new Outbox.Settlement(delivered, retries, postponed, deliveries);
+  }
+
+  private static Outbox.Settlement merge(Outbox.Settlement a, Outbox.Settlement b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return new Outbox.Settlement(
+        concat(a.delivered(), b.delivered()),
+        concat(a.retries(), b.retries()),
+        concat(a.postponed(), b.postponed()),
+        concat(a.deliveries(), b.deliveries()));
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static Status status(Map<String, Status> statuses, String tenant, String subscription) {
+    return statuses.computeIfAbsent(
+        key(tenant, subscription), k -> new Status(tenant, subscription));
   }
 
   private static String key(String tenant, String subscriptionId) {
@@ -307,7 +331,7 @@ public final class Notifier implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     try {
-      settle();
+      outbox.settleAndClaim(merge(unsettled, settlement()), 0, clock.instant(), List.of());
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "settling notifications at shutdown failed", e);
     }
