@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.sundwerk.broker.subscription.Outbox;
@@ -15,15 +14,18 @@ import org.sundwerk.broker.subscription.Trigger;
 
 /**
  * The {@link Outbox} in the {@code outbox} table, which {@link OutboxRecorder} fills inside entity
- * write transactions. A poll with nothing to settle and nothing due only reads; otherwise settling
- * and claiming are one write transaction. The claim flag serves the one notifier of this database;
- * a scale-out backend would claim with {@code FOR UPDATE SKIP LOCKED} and a lease instead.
- * Thread-safe.
+ * write transactions. Reading fresh messages is a plain read on a pooled connection; settling and
+ * claiming retries is one short write transaction, which on SQLite waits for the entity writer's
+ * lock. A scale-out backend would claim with {@code FOR UPDATE SKIP LOCKED} instead of the single
+ * notifier's id cursor. Thread-safe.
  */
 public final class JdbcOutbox implements Outbox {
 
   /** Ids per statement, well under SQLite's parameter limit. */
   private static final int CHUNK = 500;
+
+  private static final String COLUMNS =
+      "id, tenant, subscription_id, trigger, before_doc, after_doc, changed_at, attempts";
 
   private final StoreDatabase database;
   private final SqlDialect dialect;
@@ -34,25 +36,45 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxMessage> settleAndClaim(
-      Settlement settlement, int max, Instant now, Collection<String> skipSubscriptions) {
+  public List<OutboxMessage> fresh(long afterId, int max) {
+    if (max <= 0) {
+      return List.of();
+    }
     try (Connection connection = database.readPool().getConnection()) {
-      if (settlement.isEmpty()) {
-        // The idle poll: a read that takes no lock the entity writer could wait for.
-        List<OutboxMessage> due = select(connection, max, now, skipSubscriptions);
-        if (due.isEmpty()) {
-          return due;
-        }
+      return select(
+          connection,
+          new Sql()
+              .append("SELECT " + COLUMNS + " FROM outbox WHERE id > ")
+              .param(afterId)
+              .append(" AND retry_at IS NULL ORDER BY id LIMIT ")
+              .param(max));
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading notifications failed", e);
+    }
+  }
+
+  @Override
+  public List<OutboxMessage> settleAndClaimRetries(
+      Settlement settlement, int max, Instant now, Instant leaseUntil) {
+    Sql due =
+        new Sql()
+            .append("SELECT " + COLUMNS + " FROM outbox WHERE retry_at <= ")
+            .param(now.toEpochMilli())
+            .append(" ORDER BY id LIMIT ")
+            .param(Math.max(max, 0));
+    try (Connection connection = database.readPool().getConnection()) {
+      if (settlement.isEmpty() && (max <= 0 || select(connection, due).isEmpty())) {
+        return List.of();
       }
       dialect.begin(connection);
       try {
         settle(connection, settlement);
-        List<OutboxMessage> claimed = select(connection, max, now, skipSubscriptions);
+        List<OutboxMessage> claimed = max <= 0 ? List.of() : select(connection, due);
         byIds(
             connection,
-            "UPDATE outbox SET claimed = 1 WHERE id IN ",
+            "UPDATE outbox SET retry_at = ? WHERE id IN ",
             claimed.stream().map(OutboxMessage::id).toList(),
-            List.of());
+            List.of(leaseUntil.toEpochMilli()));
         dialect.commit(connection);
         return claimed;
       } catch (SQLException | RuntimeException e) {
@@ -60,7 +82,7 @@ public final class JdbcOutbox implements Outbox {
         throw e;
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("settling and claiming notifications failed", e);
+      throw new IllegalStateException("settling notifications failed", e);
     }
   }
 
@@ -69,15 +91,14 @@ public final class JdbcOutbox implements Outbox {
     for (Retry retry : settlement.retries()) {
       byIds(
           connection,
-          "UPDATE outbox SET claimed = 0, attempts = attempts + 1, next_attempt_at = ?,"
-              + " last_error = ? WHERE id IN ",
+          "UPDATE outbox SET attempts = attempts + 1, retry_at = ?, last_error = ? WHERE id IN ",
           retry.ids(),
           List.of(retry.next().toEpochMilli(), retry.error()));
     }
     for (Postponed postponed : settlement.postponed()) {
       byIds(
           connection,
-          "UPDATE outbox SET claimed = 0, next_attempt_at = ? WHERE id IN ",
+          "UPDATE outbox SET retry_at = ? WHERE id IN ",
           postponed.ids(),
           List.of(postponed.next().toEpochMilli()));
     }
@@ -93,23 +114,8 @@ public final class JdbcOutbox implements Outbox {
     }
   }
 
-  private static List<OutboxMessage> select(
-      Connection connection, int max, Instant now, Collection<String> skipSubscriptions)
-      throws SQLException {
+  private static List<OutboxMessage> select(Connection connection, Sql select) throws SQLException {
     List<OutboxMessage> messages = new ArrayList<>();
-    if (max <= 0) {
-      return messages;
-    }
-    Sql select =
-        new Sql()
-            .append(
-                "SELECT id, tenant, subscription_id, trigger, before_doc, after_doc, changed_at,"
-                    + " attempts FROM outbox WHERE claimed = 0 AND next_attempt_at <= ")
-            .param(now.toEpochMilli());
-    if (!skipSubscriptions.isEmpty()) {
-      select.append(" AND subscription_id NOT IN ").params(List.copyOf(skipSubscriptions));
-    }
-    select.append(" ORDER BY id LIMIT ").param(max);
     try (PreparedStatement statement = select.prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
@@ -129,10 +135,13 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public void releaseClaims() {
+  public void releaseClaims(Instant now) {
     try (Connection connection = database.readPool().getConnection();
         PreparedStatement statement =
-            connection.prepareStatement("UPDATE outbox SET claimed = 0 WHERE claimed = 1")) {
+            connection.prepareStatement(
+                "UPDATE outbox SET retry_at = ? WHERE retry_at IS NOT NULL AND retry_at > ?")) {
+      statement.setLong(1, now.toEpochMilli());
+      statement.setLong(2, now.toEpochMilli());
       statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("releasing notification claims failed", e);

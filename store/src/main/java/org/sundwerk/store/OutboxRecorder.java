@@ -19,19 +19,14 @@ public final class OutboxRecorder implements ChangeRecorder {
 
   private static final String INSERT =
       "INSERT INTO outbox (tenant, subscription_id, entity_id, trigger, before_doc, after_doc,"
-          + " changed_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+          + " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
   private final ActiveSubscriptions subscriptions;
   private final Clock clock;
-  private final Runnable onRecorded;
 
-  /**
-   * @param onRecorded called after rows were added (before the commit), e.g. to wake the notifier
-   */
-  public OutboxRecorder(ActiveSubscriptions subscriptions, Clock clock, Runnable onRecorded) {
+  public OutboxRecorder(ActiveSubscriptions subscriptions, Clock clock) {
     this.subscriptions = subscriptions;
     this.clock = clock;
-    this.onRecorded = onRecorded;
   }
 
   @Override
@@ -58,11 +53,9 @@ public final class OutboxRecorder implements ChangeRecorder {
         insert.setString(5, needsBefore ? before : null);
         insert.setString(6, after);
         insert.setLong(7, now);
-        insert.setLong(8, now);
         insert.addBatch();
       }
       insert.executeBatch();
     }
-    onRecorded.run();
   }
 }

@@ -14,9 +14,11 @@ CREATE TABLE subscription (
 );
 
 -- The notification outbox: one row per subscription an entity change notifies, written in the
--- change's transaction. Rows are deleted once delivered. Times are epoch milliseconds.
+-- change's transaction. Rows are deleted once delivered. Times are epoch milliseconds. Fresh rows
+-- (retry_at NULL) are read by id order without any write; AUTOINCREMENT keeps ids from being
+-- reused, so the notifier's id cursor never skips a row. A failed or throttled row gets retry_at.
 CREATE TABLE outbox (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   tenant          TEXT NOT NULL,
   subscription_id TEXT NOT NULL,
   entity_id       TEXT NOT NULL,
@@ -25,10 +27,8 @@ CREATE TABLE outbox (
   after_doc       TEXT,           -- the entity after (absent for a deletion)
   changed_at      INTEGER NOT NULL,
   attempts        INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL,
-  claimed         INTEGER NOT NULL DEFAULT 0,
+  retry_at        INTEGER,
   last_error      TEXT
 );
--- The notifier's poll walks unclaimed rows oldest first and skips those not yet due (retries).
-CREATE INDEX outbox_unclaimed ON outbox (claimed, id);
+CREATE INDEX outbox_retry ON outbox (retry_at) WHERE retry_at IS NOT NULL;
 CREATE INDEX outbox_by_subscription ON outbox (tenant, subscription_id);

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimBatch most outbox messages claimed per poll; default 2000
  * @param maxPerNotification most changes bundled into one Notification; default 100
  * @param concurrency most subscriptions notified at the same time; default 64
- * @param pollInterval pause between polls of an empty outbox; default 10 ms
+ * @param pollInterval pause between polls of an outbox with nothing new; default 10 ms
+ * @param settleInterval how often delivery outcomes are written back (deleting delivered rows) and
+ *     due retries claimed; default 100 ms
  * @param retryInitial delay before the first retry, doubled per failed attempt; default 250 ms
  * @param retryMax the longest delay between retries; default 30 s
  * @param periodicTick how often periodic ({@code timeInterval}) subscriptions are checked; default
@@ -30,6 +32,7 @@ public record NotificationProperties(
     @DefaultValue("100") int maxPerNotification,
     @DefaultValue("64") int concurrency,
     @DefaultValue("10ms") Duration pollInterval,
+    @DefaultValue("100ms") Duration settleInterval,
     @DefaultValue("250ms") Duration retryInitial,
     @DefaultValue("30s") Duration retryMax,
     @DefaultValue("1s") Duration periodicTick) {}

@@ -79,14 +79,15 @@ class SubscriptionConfiguration {
             properties.maxPerNotification(),
             properties.concurrency(),
             properties.pollInterval(),
+            properties.settleInterval(),
             properties.retryInitial(),
             properties.retryMax()));
   }
 
   /** Picked up by the entity store with every other {@code ChangeRecorder} bean. */
   @Bean
-  OutboxRecorder outboxRecorder(ActiveSubscriptions active, Clock clock, Notifier notifier) {
-    return new OutboxRecorder(active, clock, notifier::wake);
+  OutboxRecorder outboxRecorder(ActiveSubscriptions active, Clock clock) {
+    return new OutboxRecorder(active, clock);
   }
 
   @Bean(destroyMethod = "close")

@@ -58,13 +58,13 @@ class NotificationRestartTest {
 
   private ConfigurableApplicationContext start() throws Exception {
     Files.createDirectories(data);
+    // Command-line arguments, because they win over application.yml (default properties do not).
     return new SpringApplicationBuilder(SundwerkApplication.class)
-        .properties(
-            "server.port=0",
-            "sundwerk.data-dir=" + data,
-            "sundwerk.notifications.allowed-hosts=127.0.0.1",
-            "sundwerk.notifications.retry-initial=100ms")
-        .run();
+        .run(
+            "--server.port=0",
+            "--sundwerk.data-dir=" + data,
+            "--sundwerk.notifications.allowed-hosts=127.0.0.1",
+            "--sundwerk.notifications.retry-initial=100ms");
   }
 
   private static Http client(ConfigurableApplicationContext context) {

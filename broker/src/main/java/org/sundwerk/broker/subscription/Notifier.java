@@ -2,6 +2,7 @@ package org.sundwerk.broker.subscription;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,27 +10,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drains the {@link Outbox}: one loop thread claims due messages in batches, groups them per
- * subscription and hands each group to a virtual thread that renders and sends it in bundles of
- * {@link NotifierSettings#maxPerNotification()} changes. The loop settles the outcomes in batches:
- * delivered messages are deleted, failed ones are retried with exponential backoff, messages of a
- * throttled subscription are postponed, and the subscriptions' delivery counters are updated.
+ * Drains the {@link Outbox}. One loop thread claims due messages in batches and appends them to the
+ * lane of their subscription; a lane is drained by one virtual thread at a time, which renders and
+ * sends its messages in order, in bundles of up to {@link NotifierSettings#maxPerNotification()}
+ * changes per Notification. The loop applies the outcomes with its next claim: delivered messages
+ * are deleted, failed ones are retried with exponential backoff, messages of a throttled
+ * subscription are postponed, and the subscriptions' delivery counters are updated.
  *
  * <p>At-least-once: a message is deleted only after its endpoint acknowledged it, so a crash
- * between sending and deleting sends it again after the restart. A subscription is notified by one
- * thread at a time (its changes stay in order, throttling holds) and at most {@link
- * NotifierSettings#concurrency()} subscriptions at once, so a slow or dead endpoint delays only its
- * own subscriptions. Thread-safe; start once, close once.
+ * between sending and deleting sends it again after the restart. One lane per subscription keeps
+ * its changes in order and throttling exact; at most {@link NotifierSettings#concurrency()} sends
+ * run at once, and a failed send fails the rest of its lane at once, so a slow or dead endpoint
+ * delays only its own subscription. At most five claim batches are held in memory. Thread-safe;
+ * start once, close once.
  */
 public final class Notifier implements AutoCloseable {
 
@@ -45,26 +49,32 @@ public final class Notifier implements AutoCloseable {
   private final Semaphore slots;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final Thread loop;
+  private final Thread settler;
   private volatile boolean running;
 
-  /** Subscriptions (tenant + id) with a group in flight; their messages are not claimed. */
-  private final Set<String> busy = ConcurrentHashMap.newKeySet();
+  /** How long a claimed retry is kept from other claims; a restart releases it earlier. */
+  private static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
-  /** Outcomes of finished groups, settled by the loop thread. */
+  /** Lanes by tenant + subscription id. */
+  private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+
+  /** Claimed messages without an outcome yet: bounds what is held in memory. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** Outcomes of sends, applied by the loop thread. */
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
 
-  /** Outcomes collected but not yet applied (the last poll failed); confined to the loop. */
+  /** Outcomes collected but not yet applied (the last attempt failed); confined to the settler. */
   private Outbox.Settlement unsettled = Outbox.Settlement.NONE;
 
   /** When each subscription was last notified, for throttling. */
   private final ConcurrentHashMap<String, Instant> lastSent = new ConcurrentHashMap<>();
 
-  /** What happened to one group of messages. */
+  /** What happened to some messages of one subscription. */
   private sealed interface Outcome {
     List<Long> ids();
 
-    record Delivered(
-        String tenant, String subscription, List<Long> ids, int notifications, Instant at)
+    record Delivered(String tenant, String subscription, List<Long> ids, Instant at)
         implements Outcome {}
 
     record Failed(
@@ -91,132 +101,177 @@ public final class Notifier implements AutoCloseable {
     this.settings = settings;
     this.slots = new Semaphore(settings.concurrency());
     this.loop = Thread.ofPlatform().name("sundwerk-notifier").daemon().unstarted(this::run);
+    this.settler =
+        Thread.ofPlatform().name("sundwerk-notifier-settler").daemon().unstarted(this::settle);
   }
 
-  /** Returns the messages a previous process left claimed, then starts draining. */
+  /** Makes retries due and reads the outbox from its start, then starts draining. */
   public void start() {
-    outbox.releaseClaims();
+    outbox.releaseClaims(clock.instant());
     running = true;
     loop.start();
+    settler.start();
   }
 
-  /** Makes the loop poll now instead of after its pause (e.g. after a write committed). */
-  public void wake() {
-    LockSupport.unpark(loop);
-  }
-
+  /** The hot path: reads fresh messages past the cursor, without any database lock. */
   private void run() {
+    long cursor = 0;
     while (running) {
       try {
-        unsettled = merge(unsettled, settlement());
-        List<OutboxMessage> claimed =
-            outbox.settleAndClaim(
-                unsettled, settings.claimBatch(), clock.instant(), List.copyOf(busyIds()));
-        unsettled = Outbox.Settlement.NONE;
-        if (claimed.isEmpty()) {
+        int room = Math.max(0, settings.claimBatch() * 5 - inFlight.get());
+        List<OutboxMessage> fresh = outbox.fresh(cursor, Math.min(room, settings.claimBatch()));
+        if (!fresh.isEmpty()) {
+          cursor = fresh.getLast().id();
+          dispatch(fresh);
+        }
+        if (fresh.size() < settings.claimBatch()) {
+          // Not a full batch: the backlog is drained, so pause instead of spinning on the database.
           LockSupport.parkNanos(settings.pollInterval().toNanos());
-          continue;
         }
-        Map<String, List<OutboxMessage>> groups = new LinkedHashMap<>();
-        for (OutboxMessage message : claimed) {
-          groups
-              .computeIfAbsent(
-                  key(message.tenant(), message.subscriptionId()), k -> new ArrayList<>())
-              .add(message);
-        }
-        for (Map.Entry<String, List<OutboxMessage>> group : groups.entrySet()) {
-          slots.acquire();
-          busy.add(group.getKey());
-          workers.execute(() -> deliver(group.getKey(), group.getValue()));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       } catch (RuntimeException e) {
-        // A database hiccup must not end the loop: the messages stay and are tried again.
+        // A database hiccup must not end the loop: the messages stay and are read again.
         LOG.log(System.Logger.Level.ERROR, "notifier poll failed", e);
         LockSupport.parkNanos(settings.retryInitial().toNanos());
       }
     }
   }
 
-  private List<String> busyIds() {
-    List<String> ids = new ArrayList<>();
-    for (String key : busy) {
-      ids.add(key.substring(key.indexOf('\n') + 1));
+  /**
+   * Every {@link NotifierSettings#settleInterval()}: applies the outcomes (one write transaction,
+   * which may wait for the entity writer) and claims the retries that are due.
+   */
+  private void settle() {
+    while (running) {
+      try {
+        LockSupport.parkNanos(settings.settleInterval().toNanos());
+        unsettled = merge(unsettled, settlement());
+        int room = Math.max(0, settings.claimBatch() * 5 - inFlight.get());
+        Instant now = clock.instant();
+        List<OutboxMessage> retries =
+            outbox.settleAndClaimRetries(
+                unsettled, Math.min(room, settings.claimBatch()), now, now.plus(CLAIM_LEASE));
+        unsettled = Outbox.Settlement.NONE;
+        dispatch(retries);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "settling notifications failed", e);
+      }
     }
-    return ids;
   }
 
-  /** Runs on a virtual thread: renders and sends one subscription's messages, in order. */
-  private void deliver(String key, List<OutboxMessage> messages) {
-    try {
-      OutboxMessage first = messages.getFirst();
+  private void dispatch(List<OutboxMessage> claimed) {
+    if (claimed.isEmpty()) {
+      return;
+    }
+    inFlight.addAndGet(claimed.size());
+    Map<String, List<OutboxMessage>> groups = new LinkedHashMap<>();
+    for (OutboxMessage message : claimed) {
+      groups
+          .computeIfAbsent(key(message.tenant(), message.subscriptionId()), k -> new ArrayList<>())
+          .add(message);
+    }
+    groups.forEach((key, messages) -> lanes.computeIfAbsent(key, Lane::new).offer(messages));
+  }
+
+  /** The messages of one subscription, sent in order by at most one virtual thread at a time. */
+  private final class Lane {
+    private final String key;
+    private final ConcurrentLinkedQueue<OutboxMessage> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    Lane(String key) {
+      this.key = key;
+    }
+
+    void offer(List<OutboxMessage> messages) {
+      queue.addAll(messages);
+      if (draining.compareAndSet(false, true)) {
+        workers.execute(this::drain);
+      }
+    }
+
+    private void drain() {
+      while (true) {
+        List<OutboxMessage> bundle = take(settings.maxPerNotification());
+        if (!bundle.isEmpty()) {
+          deliver(bundle);
+          continue;
+        }
+        draining.set(false);
+        // A message offered between the empty take and the reset would otherwise wait forever.
+        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+          return;
+        }
+      }
+    }
+
+    private List<OutboxMessage> take(int max) {
+      List<OutboxMessage> taken = new ArrayList<>();
+      OutboxMessage message;
+      while (taken.size() < max && (message = queue.poll()) != null) {
+        taken.add(message);
+      }
+      return taken;
+    }
+
+    private List<Long> takeAllIds(List<OutboxMessage> with) {
+      List<OutboxMessage> all = new ArrayList<>(with);
+      all.addAll(take(Integer.MAX_VALUE));
+      return all.stream().map(OutboxMessage::id).toList();
+    }
+
+    private void deliver(List<OutboxMessage> bundle) {
+      OutboxMessage first = bundle.getFirst();
       Optional<Matcher> found = subscriptions.find(first.tenant(), first.subscriptionId());
-      List<Long> ids = messages.stream().map(OutboxMessage::id).toList();
       if (found.isEmpty()) {
-        outcomes.add(new Outcome.Dropped(ids));
+        settled(new Outcome.Dropped(takeAllIds(bundle)));
         return;
       }
-      Matcher matcher = found.get();
-      Subscription s = matcher.subscription();
-      Instant now = clock.instant();
+      Subscription s = found.get().subscription();
       Instant last =
           lastSent.computeIfAbsent(key, k -> s.status().lastNotification().orElse(Instant.EPOCH));
       if (s.throttling().isPresent()) {
         Instant allowed = last.plusSeconds(s.throttling().get());
-        if (now.isBefore(allowed)) {
-          outcomes.add(new Outcome.Postponed(ids, allowed));
+        if (clock.instant().isBefore(allowed)) {
+          settled(new Outcome.Postponed(takeAllIds(bundle), allowed));
           return;
         }
       }
-      int size = settings.maxPerNotification();
-      int notifications = 0;
-      for (int from = 0; from < messages.size(); from += size) {
-        List<OutboxMessage> bundle = messages.subList(from, Math.min(from + size, messages.size()));
-        Instant sendTime = clock.instant();
+      Instant at = clock.instant();
+      try {
+        slots.acquire();
         try {
           sender.send(
               first.tenant(),
               s.notification().endpoint(),
-              renderer.changes(matcher, bundle, sendTime));
-          notifications++;
-          lastSent.put(key, sendTime);
-          outcomes.add(
-              new Outcome.Delivered(
-                  first.tenant(),
-                  s.id(),
-                  bundle.stream().map(OutboxMessage::id).toList(),
-                  1,
-                  sendTime));
-        } catch (IOException | RuntimeException e) {
-          List<OutboxMessage> rest = messages.subList(from, messages.size());
-          int attempts = rest.stream().mapToInt(OutboxMessage::attempts).max().orElse(0) + 1;
-          outcomes.add(
-              new Outcome.Failed(
-                  first.tenant(),
-                  s.id(),
-                  rest.stream().map(OutboxMessage::id).toList(),
-                  attempts,
-                  sendTime,
-                  String.valueOf(e.getMessage())));
-          return;
+              renderer.changes(found.get(), bundle, at));
+        } finally {
+          slots.release();
         }
-        if (s.throttling().isPresent() && from + size < messages.size()) {
-          // Bundles beyond the first wait for the next throttling window.
-          List<OutboxMessage> rest = messages.subList(from + size, messages.size());
-          outcomes.add(
-              new Outcome.Postponed(
-                  rest.stream().map(OutboxMessage::id).toList(),
-                  sendTime.plusSeconds(s.throttling().get())));
-          return;
+        lastSent.put(key, at);
+        settled(
+            new Outcome.Delivered(
+                first.tenant(), s.id(), bundle.stream().map(OutboxMessage::id).toList(), at));
+      } catch (IOException | RuntimeException | InterruptedException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
         }
+        // The endpoint is failing: the rest of the lane waits for the retry instead of piling on.
+        int attempts = bundle.stream().mapToInt(OutboxMessage::attempts).max().orElse(0) + 1;
+        settled(
+            new Outcome.Failed(
+                first.tenant(),
+                s.id(),
+                takeAllIds(bundle),
+                attempts,
+                at,
+                String.valueOf(e.getMessage())));
       }
-    } finally {
-      busy.remove(key);
-      slots.release();
-      wake();
     }
+  }
+
+  private void settled(Outcome outcome) {
+    outcomes.add(outcome);
+    inFlight.addAndGet(-outcome.ids().size());
   }
 
   /** Collects the finished outcomes for the outbox to apply with the next claim. */
@@ -233,7 +288,7 @@ public final class Notifier implements AutoCloseable {
       switch (outcome) {
         case Outcome.Delivered d -> {
           delivered.addAll(d.ids());
-          status(statuses, d.tenant(), d.subscription()).success(d.notifications(), d.at());
+          status(statuses, d.tenant(), d.subscription()).success(d.at());
         }
         case Outcome.Failed f -> {
           retries.add(
@@ -290,7 +345,7 @@ public final class Notifier implements AutoCloseable {
     return tenant + "\n" + subscriptionId;
   }
 
-  /** Counter deltas of one subscription within one settle; confined to the loop thread. */
+  /** Counter deltas of one subscription within one settlement; confined to the loop thread. */
   private static final class Status {
     final String tenant;
     final String subscription;
@@ -304,8 +359,8 @@ public final class Notifier implements AutoCloseable {
       this.subscription = subscription;
     }
 
-    void success(int notifications, Instant at) {
-      sent += notifications;
+    void success(Instant at) {
+      sent++;
       lastSuccess = lastSuccess == null || at.isAfter(lastSuccess) ? at : lastSuccess;
     }
 
@@ -317,21 +372,24 @@ public final class Notifier implements AutoCloseable {
   }
 
   /**
-   * Stops claiming, waits for the groups in flight (at most {@code timeout} in total), settles
-   * their outcomes. Messages still unsettled stay in the outbox for the next start.
+   * Stops claiming, waits for the sends in flight (at most {@code timeout} for each stage) and
+   * applies their outcomes. Messages still unsettled stay in the outbox for the next start.
    */
-  public void close(java.time.Duration timeout) {
+  public void close(Duration timeout) {
     running = false;
     LockSupport.unpark(loop);
+    LockSupport.unpark(settler);
     try {
       loop.join(timeout.toMillis());
+      settler.join(timeout.toMillis());
       workers.shutdown();
       workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     try {
-      outbox.settleAndClaim(merge(unsettled, settlement()), 0, clock.instant(), List.of());
+      Instant now = clock.instant();
+      outbox.settleAndClaimRetries(merge(unsettled, settlement()), 0, now, now);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "settling notifications at shutdown failed", e);
     }
@@ -339,6 +397,6 @@ public final class Notifier implements AutoCloseable {
 
   @Override
   public void close() {
-    close(java.time.Duration.ofSeconds(10));
+    close(Duration.ofSeconds(10));
   }
 }

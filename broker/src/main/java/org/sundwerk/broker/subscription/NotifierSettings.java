@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param claimBatch most messages claimed per poll
  * @param maxPerNotification most changes bundled into one Notification of one subscription
  * @param concurrency most subscriptions being notified at the same time; a slow endpoint holds one
- * @param pollInterval pause between polls when the outbox had nothing due
+ * @param pollInterval pause between polls when the outbox had nothing new
+ * @param settleInterval how often outcomes are written back and due retries claimed
  * @param retryInitial delay before the first retry; doubled per failed attempt
  * @param retryMax the longest delay between retries
  */
@@ -17,12 +18,19 @@ public record NotifierSettings(
     int maxPerNotification,
     int concurrency,
     Duration pollInterval,
+    Duration settleInterval,
     Duration retryInitial,
     Duration retryMax) {
 
   public static final NotifierSettings DEFAULTS =
       new NotifierSettings(
-          2_000, 100, 64, Duration.ofMillis(10), Duration.ofMillis(250), Duration.ofSeconds(30));
+          2_000,
+          100,
+          64,
+          Duration.ofMillis(10),
+          Duration.ofMillis(100),
+          Duration.ofMillis(250),
+          Duration.ofSeconds(30));
 
   /** The delay before the next attempt after {@code attempts} failed ones (at least one). */
   public Duration backoff(int attempts) {

@@ -1,31 +1,33 @@
 package org.sundwerk.broker.subscription;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The notifications waiting to be delivered, written by the store in the transaction of the change
- * that caused them (ARCHITECTURE principle 6). A message stays until it is settled as delivered; a
- * claim only keeps later polls of the same notifier from taking it again.
+ * that caused them (ARCHITECTURE principle 6). A message stays until it is settled as delivered.
  *
- * <p>One notifier drains one outbox: {@link #releaseClaims()} at start returns the messages a
- * previous process claimed but never settled. Implementations are thread-safe.
+ * <p>Fresh messages (never attempted) are read by increasing id without taking any lock, so the hot
+ * path of the notifier never waits for the entity writer; failed and throttled messages become
+ * retries with a due time, claimed with a lease. One notifier drains one outbox: at start it reads
+ * the fresh messages from the beginning again and {@link #releaseClaims} makes every retry due, so
+ * what a previous process left unsettled is sent again. Implementations are thread-safe.
  */
 public interface Outbox {
 
-  /**
-   * Applies the outcomes of finished deliveries, then claims up to {@code max} unclaimed messages
-   * due at {@code now}, oldest first, skipping those of the subscriptions in {@code
-   * skipSubscriptions}; all in one transaction, so that a busy notifier costs the entity writer one
-   * lock hand-over per poll.
-   */
-  List<OutboxMessage> settleAndClaim(
-      Settlement settlement, int max, Instant now, Collection<String> skipSubscriptions);
+  /** Up to {@code max} fresh messages with an id above {@code afterId}, in id order; only reads. */
+  List<OutboxMessage> fresh(long afterId, int max);
 
-  /** Unclaims every message: called once when the notifier starts. */
-  void releaseClaims();
+  /**
+   * Applies the outcomes of finished deliveries, then claims up to {@code max} retries due at
+   * {@code now} until {@code leaseUntil}, oldest first; all in one transaction.
+   */
+  List<OutboxMessage> settleAndClaimRetries(
+      Settlement settlement, int max, Instant now, Instant leaseUntil);
+
+  /** Makes every retry due at {@code now}: called once when the notifier starts. */
+  void releaseClaims(Instant now);
 
   /** Messages not yet delivered. */
   long pending();
