@@ -21,19 +21,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drains the {@link Outbox}. One loop thread claims due messages in batches and appends them to the
- * lane of their subscription; a lane is drained by one virtual thread at a time, which renders and
- * sends its messages in order, in bundles of up to {@link NotifierSettings#maxPerNotification()}
- * changes per Notification. The loop applies the outcomes with its next claim: delivered messages
- * are deleted, failed ones are retried with exponential backoff, messages of a throttled
- * subscription are postponed, and the subscriptions' delivery counters are updated.
+ * Drains the {@link Outbox}. A loop thread reads fresh messages past an id cursor (a read that
+ * never waits for the entity writer) and appends them to the lane of their subscription; a lane is
+ * drained by one virtual thread at a time, which renders and sends its messages in order, in
+ * bundles of up to {@link NotifierSettings#maxPerNotification()} changes per Notification. A
+ * settler thread applies the outcomes every {@link NotifierSettings#settleInterval()} in one
+ * transaction: delivered messages are deleted, failed ones become retries with exponential backoff,
+ * messages of a throttled subscription are postponed, the subscriptions' delivery counters are
+ * updated, and due retries are claimed into their lanes.
  *
  * <p>At-least-once: a message is deleted only after its endpoint acknowledged it, so a crash
- * between sending and deleting sends it again after the restart. One lane per subscription keeps
- * its changes in order and throttling exact; at most {@link NotifierSettings#concurrency()} sends
- * run at once, and a failed send fails the rest of its lane at once, so a slow or dead endpoint
- * delays only its own subscription. At most five claim batches are held in memory. Thread-safe;
- * start once, close once.
+ * between sending and settling sends it again after the restart (the cursor starts from zero). One
+ * lane per subscription keeps its changes in order and throttling exact; at most {@link
+ * NotifierSettings#concurrency()} sends run at once, and a failed send turns the rest of its lane
+ * into retries at once, so a slow or dead endpoint delays only its own subscription. At most five
+ * claim batches are held in memory. One notifier per database. Lanes of deleted subscriptions stay
+ * (empty) until the process ends. Thread-safe; start once, close once.
  */
 public final class Notifier implements AutoCloseable {
 

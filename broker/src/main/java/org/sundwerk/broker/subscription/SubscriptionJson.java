@@ -248,8 +248,8 @@ public final class SubscriptionJson {
     ObjectNode copy = (ObjectNode) doc.deepCopy();
     Optional<JsonNode> context = Optional.ofNullable(copy.remove("@context"));
     Instant created = time(doc, "createdAt").orElseThrow();
-    // Stored filters were validated with their own context; re-validating them here with the
-    // identity dictionary would reject nothing new, so the plain read is enough.
+    // read() parses q and geoQ with the identity dictionary here only as a syntax check; the
+    // Matcher parses them again with the stored context.
     return read(copy, TermDictionary.IDENTITY, context, created).withStatus(status);
   }
 
