@@ -87,6 +87,19 @@ final class SubscriptionsController {
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(type);
+    if (!type.equals(MediaTypes.JSON_LD)) {
+      String context =
+          request.context().filter(c -> c.isString()).map(c -> c.asString()).orElse(null);
+      if (context != null || request.context().isEmpty()) {
+        headers.add(
+            HttpHeaders.LINK,
+            "<"
+                + (context == null ? CoreContexts.DEFAULT_URL : context)
+                + ">; rel=\""
+                + NgsiLdRequest.LINK_REL
+                + "\"; type=\"application/ld+json\"");
+      }
+    }
     page.count().ifPresent(n -> headers.add("NGSILD-Results-Count", Long.toString(n)));
     if (!request.tenant().isEmpty()) {
       headers.add("NGSILD-Tenant", request.tenant());

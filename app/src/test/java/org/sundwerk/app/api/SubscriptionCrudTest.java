@@ -104,6 +104,7 @@ class SubscriptionCrudTest extends ApiTest {
     assertThat(page.json().size()).isEqualTo(2);
     assertThat(page.json().get(0).path("id").asString()).isEqualTo("urn:ngsi-ld:Subscription:p1");
     assertThat(page.header("NGSILD-Results-Count")).hasValue("3");
+    assertThat(page.header("Link")).hasValueSatisfying(link -> assertThat(link).contains(CORE));
   }
 
   @Test

@@ -24,6 +24,9 @@ public final class HttpNotificationSender implements NotificationSender {
   public HttpNotificationSender(Duration connectTimeout, Duration requestTimeout) {
     this.client =
         HttpClient.newBuilder()
+            // HTTP/1.1: on plain http an HTTP/2 client would first try an h2c upgrade per
+            // connection.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .executor(Executors.newVirtualThreadPerTaskExecutor())
