@@ -42,6 +42,7 @@ abstract class ApiTest {
     registry.add("sundwerk.max-payload-bytes", () -> "1048576");
     registry.add("sundwerk.demo.enabled", () -> "false");
     registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
+    registry.add("sundwerk.notifications.allowed-hosts", () -> "127.0.0.1");
   }
 
   @BeforeEach

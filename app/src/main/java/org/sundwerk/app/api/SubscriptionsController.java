@@ -1,0 +1,147 @@
+package org.sundwerk.app.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.broker.subscription.Subscription;
+import org.sundwerk.broker.subscription.SubscriptionJson;
+import org.sundwerk.broker.subscription.SubscriptionOperations;
+import org.sundwerk.ngsild.codec.Names;
+import org.sundwerk.ngsild.jsonld.CoreContexts;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Subscriptions (clause 5.8, 6.10, 6.11): {@code /ngsi-ld/v1/subscriptions}. */
+@RestController
+@RequestMapping("/ngsi-ld/v1/subscriptions")
+final class SubscriptionsController {
+
+  private final SubscriptionOperations ops;
+  private final Api api;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  SubscriptionsController(SubscriptionOperations ops, Api api, ObjectMapper json, Clock clock) {
+    this.ops = ops;
+    this.api = api;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  ResponseEntity<Void> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, false);
+    Subscription created =
+        ops.create(request.tenant(), request.requireBody(), request.terms(), request.context());
+    return ResponseEntity.created(
+            URI.create("/ngsi-ld/v1/subscriptions/" + EntitiesController.encode(created.id())))
+        .build();
+  }
+
+  @GetMapping
+  ResponseEntity<byte[]> query(
+      HttpServletRequest http,
+      @RequestParam Map<String, String> params,
+      @RequestHeader(value = "Accept", required = false) String accept) {
+    MediaType type = MediaTypes.negotiate(accept, false);
+    NgsiLdRequest request = api.request(http);
+    SubscriptionOperations.Page page =
+        ops.query(
+            request.tenant(),
+            QueryParameters.intParam(params, "limit", api.defaultPageSize()),
+            QueryParameters.intParam(params, "offset", 0),
+            Boolean.parseBoolean(params.getOrDefault("count", "false")));
+    Instant now = clock.instant();
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (Subscription subscription : page.subscriptions()) {
+      ObjectNode item = SubscriptionJson.write(subscription, request.terms(), now);
+      if (type.equals(MediaTypes.JSON_LD)) {
+        ObjectNode withContext = JsonNodeFactory.instance.objectNode();
+        withContext.set(
+            "@context",
+            request
+                .context()
+                .orElseGet(() -> JsonNodeFactory.instance.stringNode(CoreContexts.DEFAULT_URL)));
+        withContext.setAll(item);
+        item = withContext;
+      }
+      array.add(item);
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(type);
+    if (!type.equals(MediaTypes.JSON_LD)) {
+      String context =
+          request.context().filter(c -> c.isString()).map(c -> c.asString()).orElse(null);
+      if (context != null || request.context().isEmpty()) {
+        headers.add(
+            HttpHeaders.LINK,
+            "<"
+                + (context == null ? CoreContexts.DEFAULT_URL : context)
+                + ">; rel=\""
+                + NgsiLdRequest.LINK_REL
+                + "\"; type=\"application/ld+json\"");
+      }
+    }
+    page.count().ifPresent(n -> headers.add("NGSILD-Results-Count", Long.toString(n)));
+    if (!request.tenant().isEmpty()) {
+      headers.add("NGSILD-Tenant", request.tenant());
+    }
+    return new ResponseEntity<>(json.writeValueAsBytes(array), headers, HttpStatus.OK);
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<byte[]> retrieve(
+      HttpServletRequest http,
+      @PathVariable String id,
+      @RequestHeader(value = "Accept", required = false) String accept) {
+    MediaType type = MediaTypes.negotiate(accept, false);
+    NgsiLdRequest request = api.request(http);
+    Subscription subscription = ops.retrieve(request.tenant(), Names.requireEntityId(id));
+    return api.responses()
+        .json(
+            HttpStatus.OK,
+            SubscriptionJson.write(subscription, request.terms(), clock.instant()),
+            request,
+            type);
+  }
+
+  @PatchMapping("/{id}")
+  ResponseEntity<Void> update(
+      HttpServletRequest http,
+      @PathVariable String id,
+      @RequestBody(required = false) byte[] body) {
+    NgsiLdRequest request = api.request(http, body, false);
+    ops.update(
+        request.tenant(),
+        Names.requireEntityId(id),
+        request.requireBody(),
+        request.terms(),
+        request.context());
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
+    NgsiLdRequest request = api.request(http);
+    ops.delete(request.tenant(), Names.requireEntityId(id));
+    return ResponseEntity.noContent().build();
+  }
+}

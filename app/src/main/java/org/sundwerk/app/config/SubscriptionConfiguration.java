@@ -1,0 +1,124 @@
+package org.sundwerk.app.config;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.sundwerk.broker.subscription.ActiveSubscriptions;
+import org.sundwerk.broker.subscription.EndpointSenders;
+import org.sundwerk.broker.subscription.HttpNotificationSender;
+import org.sundwerk.broker.subscription.MqttNotificationSender;
+import org.sundwerk.broker.subscription.NotificationRenderer;
+import org.sundwerk.broker.subscription.Notifier;
+import org.sundwerk.broker.subscription.NotifierSettings;
+import org.sundwerk.broker.subscription.PeriodicNotifier;
+import org.sundwerk.broker.subscription.SubscriptionOperations;
+import org.sundwerk.broker.subscription.SubscriptionStore;
+import org.sundwerk.ngsild.jsonld.ContextResolver;
+import org.sundwerk.ngsild.jsonld.UrlGuard;
+import org.sundwerk.store.JdbcEntityStore;
+import org.sundwerk.store.JdbcOutbox;
+import org.sundwerk.store.JdbcSubscriptionStore;
+import org.sundwerk.store.OutboxRecorder;
+import org.sundwerk.store.StoreDatabase;
+
+/**
+ * Subscriptions and notifications: the subscription store and its cache, the outbox recorder that
+ * the entity store runs in every write transaction, the notifier draining the outbox, and the
+ * periodic notifier.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubscriptionConfiguration {
+
+  @Bean
+  JdbcSubscriptionStore subscriptionStore(StoreDatabase database) {
+    return new JdbcSubscriptionStore(database);
+  }
+
+  @Bean
+  JdbcOutbox outbox(StoreDatabase database) {
+    return new JdbcOutbox(database);
+  }
+
+  @Bean
+  ActiveSubscriptions activeSubscriptions(
+      SubscriptionStore store, ContextResolver resolver, Clock clock) {
+    return new ActiveSubscriptions(
+        store,
+        context -> context.map(resolver::resolve).orElseGet(resolver::defaultDictionary),
+        clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  MqttNotificationSender mqttNotificationSender(NotificationProperties properties) {
+    return new MqttNotificationSender(properties.requestTimeout());
+  }
+
+  @Bean
+  EndpointSenders endpointSenders(NotificationProperties properties, MqttNotificationSender mqtt) {
+    return new EndpointSenders(
+        new UrlGuard(properties.allowedHosts(), false),
+        new HttpNotificationSender(properties.connectTimeout(), properties.requestTimeout()),
+        mqtt);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  Notifier notifier(
+      JdbcOutbox outbox,
+      ActiveSubscriptions active,
+      EndpointSenders senders,
+      Clock clock,
+      NotificationProperties properties) {
+    return new Notifier(
+        outbox,
+        active,
+        new NotificationRenderer(),
+        senders,
+        clock,
+        new NotifierSettings(
+            properties.claimBatch(),
+            properties.maxPerNotification(),
+            properties.concurrency(),
+            properties.pollInterval(),
+            properties.settleInterval(),
+            properties.retryInitial(),
+            properties.retryMax()));
+  }
+
+  /** Picked up by the entity store with every other {@code ChangeRecorder} bean. */
+  @Bean
+  OutboxRecorder outboxRecorder(ActiveSubscriptions active, Clock clock) {
+    return new OutboxRecorder(active, clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  PeriodicNotifier periodicNotifier(
+      ActiveSubscriptions active,
+      JdbcEntityStore entities,
+      SubscriptionStore store,
+      EndpointSenders senders,
+      Clock clock,
+      NotificationProperties properties,
+      SundwerkProperties sundwerk) {
+    PeriodicNotifier periodic =
+        new PeriodicNotifier(
+            active,
+            entities,
+            store,
+            new NotificationRenderer(),
+            senders,
+            clock,
+            sundwerk.maxPageSize());
+    periodic.start(properties.periodicTick().toMillis());
+    return periodic;
+  }
+
+  @Bean
+  SubscriptionOperations subscriptionOperations(
+      SubscriptionStore store,
+      ActiveSubscriptions active,
+      EndpointSenders senders,
+      Clock clock,
+      SundwerkProperties properties) {
+    return new SubscriptionOperations(store, active, senders, clock, properties.maxPageSize());
+  }
+}

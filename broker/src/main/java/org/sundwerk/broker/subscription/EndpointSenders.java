@@ -1,0 +1,63 @@
+package org.sundwerk.broker.subscription;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.jsonld.UrlGuard;
+
+/**
+ * Routes a notification by the endpoint's scheme to HTTP or MQTT, after the SSRF guard admitted the
+ * endpoint's host: at subscription time ({@link #requireAllowed}) and again before every send,
+ * since what a host name resolves to can change.
+ */
+public final class EndpointSenders implements NotificationSender {
+
+  private final UrlGuard guard;
+  private final NotificationSender http;
+  private final NotificationSender mqtt;
+
+  public EndpointSenders(UrlGuard guard, NotificationSender http, NotificationSender mqtt) {
+    this.guard = guard;
+    this.http = http;
+    this.mqtt = mqtt;
+  }
+
+  /**
+   * @throws NgsiLdException BadRequestData when the guard refuses the endpoint
+   */
+  public void requireAllowed(URI endpoint) {
+    if (check(endpoint) instanceof UrlGuard.Verdict.Denied denied) {
+      throw NgsiLdException.badRequestData(
+          "The notification endpoint is not allowed: " + denied.reason());
+    }
+  }
+
+  @Override
+  public void send(
+      String tenant, Subscription.Endpoint endpoint, NotificationRenderer.Rendered rendered)
+      throws IOException {
+    if (check(endpoint.uri()) instanceof UrlGuard.Verdict.Denied denied) {
+      throw new IOException("endpoint refused: " + denied.reason());
+    }
+    String scheme = endpoint.uri().getScheme().toLowerCase(Locale.ROOT);
+    NotificationSender sender = scheme.startsWith("mqtt") ? mqtt : http;
+    sender.send(tenant, endpoint, rendered);
+  }
+
+  /** MQTT URLs are checked as the http URL of the same host, the guard knowing only http(s). */
+  private UrlGuard.Verdict check(URI endpoint) {
+    String scheme =
+        endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.startsWith("mqtt")) {
+      return guard.check(endpoint);
+    }
+    try {
+      return guard.check(
+          new URI("http", null, endpoint.getHost(), endpoint.getPort(), "/", null, null));
+    } catch (URISyntaxException e) {
+      return new UrlGuard.Verdict.Denied("not a URL: " + endpoint);
+    }
+  }
+}
