@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
@@ -24,7 +25,7 @@ public final class AttributeOperations {
 
   /** Merges the given instance into the existing one with the same datasetId. */
   public void partialUpdate(String tenant, String id, String name, Attribute patch) {
-    Writes.await(
+    Commits.await(
         writes.submit(
             tenant,
             id,
@@ -40,7 +41,7 @@ public final class AttributeOperations {
 
   /** Replaces the instance with the same datasetId wholly. */
   public void replace(String tenant, String id, String name, Attribute replacement) {
-    Writes.await(
+    Commits.await(
         writes.submit(
             tenant,
             id,
@@ -59,7 +60,7 @@ public final class AttributeOperations {
    */
   public void delete(
       String tenant, String id, String name, Optional<String> datasetId, boolean deleteAll) {
-    Writes.await(
+    Commits.await(
         writes.submit(
             tenant,
             id,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
@@ -112,7 +113,7 @@ public final class BatchOperations {
     for (int i = 0; i < items.size(); i++) {
       String id = idOf.apply(items.get(i));
       try {
-        if (Writes.await(futures.get(i))) {
+        if (Commits.await(futures.get(i))) {
           created.add(id);
         }
         success.add(id);

@@ -1,6 +1,7 @@
 package org.sundwerk.broker.entity;
 
 import java.util.Optional;
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Entity;
@@ -15,7 +16,7 @@ public final class CreateEntity {
   }
 
   public void handle(String tenant, Entity entity) {
-    Writes.await(writes.submit(tenant, entity.id(), mutation(entity)));
+    Commits.await(writes.submit(tenant, entity.id(), mutation(entity)));
   }
 
   EntityMutation<Boolean> mutation(Entity entity) {

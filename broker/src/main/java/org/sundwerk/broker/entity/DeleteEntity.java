@@ -1,5 +1,6 @@
 package org.sundwerk.broker.entity;
 
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.broker.store.EntityMutation;
 
 /** Delete Entity (clause 5.6.6): ResourceNotFound if it does not exist. */
@@ -12,7 +13,7 @@ public final class DeleteEntity {
   }
 
   public void handle(String tenant, String id) {
-    Writes.await(writes.submit(tenant, id, mutation(id)));
+    Commits.await(writes.submit(tenant, id, mutation(id)));
   }
 
   EntityMutation<Boolean> mutation(String id) {

@@ -3,6 +3,7 @@ package org.sundwerk.broker.entity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
@@ -22,7 +23,7 @@ public final class MergeEntity {
    * @param fragment an entity whose id names the target; its types may be empty
    */
   public void handle(String tenant, Entity fragment) {
-    Writes.await(writes.submit(tenant, fragment.id(), mutation(fragment)));
+    Commits.await(writes.submit(tenant, fragment.id(), mutation(fragment)));
   }
 
   EntityMutation<Boolean> mutation(Entity fragment) {

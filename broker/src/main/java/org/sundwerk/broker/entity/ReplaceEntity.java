@@ -1,5 +1,6 @@
 package org.sundwerk.broker.entity;
 
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
@@ -13,7 +14,7 @@ public final class ReplaceEntity {
   }
 
   public void handle(String tenant, Entity entity) {
-    Writes.await(writes.submit(tenant, entity.id(), mutation(entity)));
+    Commits.await(writes.submit(tenant, entity.id(), mutation(entity)));
   }
 
   EntityMutation<Boolean> mutation(Entity entity) {

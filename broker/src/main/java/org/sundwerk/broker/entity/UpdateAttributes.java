@@ -2,6 +2,7 @@ package org.sundwerk.broker.entity;
 
 import java.util.List;
 import java.util.Map;
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
@@ -16,7 +17,7 @@ public final class UpdateAttributes {
   }
 
   public UpdateResult handle(String tenant, String id, Map<String, List<Attribute>> fragment) {
-    return Writes.await(writes.submit(tenant, id, mutation(id, fragment)));
+    return Commits.await(writes.submit(tenant, id, mutation(id, fragment)));
   }
 
   EntityMutation<UpdateResult> mutation(String id, Map<String, List<Attribute>> fragment) {

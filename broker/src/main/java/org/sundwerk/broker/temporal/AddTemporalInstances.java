@@ -3,6 +3,7 @@ package org.sundwerk.broker.temporal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 
@@ -30,7 +31,7 @@ public final class AddTemporalInstances {
     if (types.isEmpty()) {
       throw NgsiLdException.badRequestData("A temporal entity needs a type");
     }
-    return TemporalWrites.await(store.append(tenant, id, types, instances, clock.instant()));
+    return Commits.await(store.append(tenant, id, types, instances, clock.instant()));
   }
 
   /** Clause 5.6.12: instances for an existing temporal entity. */
@@ -38,6 +39,6 @@ public final class AddTemporalInstances {
     if (instances.isEmpty()) {
       throw NgsiLdException.badRequestData("The body holds no attribute instances");
     }
-    TemporalWrites.await(store.append(tenant, id, List.of(), instances, clock.instant()));
+    Commits.await(store.append(tenant, id, List.of(), instances, clock.instant()));
   }
 }

@@ -1,5 +1,6 @@
 package org.sundwerk.broker.temporal;
 
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.ngsild.error.NgsiLdException;
 
 /**
@@ -15,19 +16,19 @@ public final class DeleteTemporalEvolution {
   }
 
   public void entity(String tenant, String id) {
-    if (!TemporalWrites.await(store.deleteEntity(tenant, id))) {
+    if (!Commits.await(store.deleteEntity(tenant, id))) {
       throw NgsiLdException.notFound("Entity " + id + " has no temporal representation");
     }
   }
 
   public void attribute(String tenant, String id, String attribute) {
-    if (!TemporalWrites.await(store.deleteAttribute(tenant, id, attribute))) {
+    if (!Commits.await(store.deleteAttribute(tenant, id, attribute))) {
       throw NgsiLdException.notFound("Entity " + id + " has no history of " + attribute);
     }
   }
 
   public void instance(String tenant, String id, String attribute, String instanceId) {
-    if (!TemporalWrites.await(store.deleteInstance(tenant, id, attribute, instanceId))) {
+    if (!Commits.await(store.deleteInstance(tenant, id, attribute, instanceId))) {
       throw NgsiLdException.notFound(
           "Entity " + id + " has no instance " + instanceId + " of attribute " + attribute);
     }

@@ -1,6 +1,7 @@
 package org.sundwerk.broker.temporal;
 
 import java.time.Clock;
+import org.sundwerk.broker.store.Commits;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 
@@ -18,7 +19,7 @@ public final class ModifyAttributeInstance {
   public void handle(
       String tenant, String id, String attribute, String instanceId, Attribute replacement) {
     boolean found =
-        TemporalWrites.await(
+        Commits.await(
             store.modifyInstance(tenant, id, attribute, instanceId, replacement, clock.instant()));
     if (!found) {
       throw NgsiLdException.notFound(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.sundwerk.broker.store.Commits;
 
 /**
  * Deletes attribute instances older than the retention period of their tenant: a per-tenant
@@ -45,7 +46,7 @@ public final class PruneTemporalHistory {
         Instant before = clock.instant().minus(retention.get());
         long batch;
         do {
-          batch = TemporalWrites.await(store.prune(tenant, before, BATCH));
+          batch = Commits.await(store.prune(tenant, before, BATCH));
           deleted += batch;
         } while (batch == BATCH);
       }
