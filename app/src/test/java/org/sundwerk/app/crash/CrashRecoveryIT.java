@@ -2,12 +2,15 @@ package org.sundwerk.app.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +92,80 @@ class CrashRecoveryIT {
     }
   }
 
+  @Test
+  void deliversANotificationCommittedBeforeKillNineAfterRestart() throws Exception {
+    Path data = Files.createTempDirectory("sundwerk-crash-notify");
+    int port = freePort();
+    int receiverPort = freePort();
+    String entity = "urn:ngsi-ld:OffStreetParking:ozeaneum";
+    Process first = start(data, port);
+    try {
+      awaitUp(port);
+      assertThat(
+              send(
+                  port,
+                  "POST",
+                  "/ngsi-ld/v1/entities",
+                  "{\"id\": \"" + entity + "\", \"type\": \"OffStreetParking\", \"free\": 100}"))
+          .isEqualTo(201);
+      assertThat(
+              send(
+                  port,
+                  "POST",
+                  "/ngsi-ld/v1/subscriptions",
+                  "{\"type\": \"Subscription\", \"entities\": [{\"type\": \"OffStreetParking\"}],"
+                      + " \"notification\": {\"format\": \"keyValues\", \"endpoint\": {\"uri\":"
+                      + " \"http://127.0.0.1:"
+                      + receiverPort
+                      + "/notify\"}}}"))
+          .isEqualTo(201);
+      // The receiver is not up yet: the notification can only wait in the outbox.
+      assertThat(send(port, "PATCH", "/ngsi-ld/v1/entities/" + entity + "/attrs", "{\"free\": 42}"))
+          .isEqualTo(204);
+      first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL on Linux
+    } finally {
+      first.destroyForcibly();
+    }
+
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", receiverPort), 0);
+    receiver.createContext(
+        "/notify",
+        exchange -> {
+          received.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    Process second = start(data, port);
+    try {
+      awaitUp(port);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (received.stream().noneMatch(body -> body.contains("42"))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(received)
+          .as("the notification committed with the update arrives after the restart")
+          .anySatisfy(body -> assertThat(body).contains(entity).contains("42"));
+    } finally {
+      second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      receiver.stop(0);
+    }
+  }
+
+  private int send(int port, String method, String path, String json) throws Exception {
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create(base(port) + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   private boolean create(int port, String id) {
     String body =
         "{\"id\": \""
@@ -123,7 +200,8 @@ class CrashRecoveryIT {
             "--sundwerk.data-dir=" + data,
             "--sundwerk.demo.enabled=false",
             "--sundwerk.simulator.enabled=false",
-            "--sundwerk.mqtt.embedded.enabled=false")
+            "--sundwerk.mqtt.embedded.enabled=false",
+            "--sundwerk.notifications.allowed-hosts=127.0.0.1")
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
