@@ -21,11 +21,11 @@ import org.sundwerk.store.StatementCache;
  * 4326) behind a GiST index, regular expressions with {@code ~} (POSIX ARE; see {@link JavaRegex}
  * for the translation), upserts with {@code ON CONFLICT}.
  *
- * <p>The writer connection runs with auto-commit off: the driver opens a transaction with the first
- * statement of a batch, savepoints isolate the mutations, and a commit returns once PostgreSQL has
- * flushed its WAL (with the server's default {@code synchronous_commit=on}). PostgreSQL locks rows,
- * not the database, so {@link #begin} takes no lock: one writer per node still serialises this
- * node's writes.
+ * <p>A write transaction runs with auto-commit off between {@link #begin} and {@link #commit}:
+ * savepoints isolate the writer's mutations, and a commit returns once PostgreSQL has flushed its
+ * WAL (with the server's default {@code synchronous_commit=on}). PostgreSQL locks rows, not the
+ * database, so {@link #begin} takes no lock: the single writer serialises the writes of one node
+ * only; several nodes on one database need row locks where they contend (the next step).
  *
  * <p>Text comparisons of document values use the {@code "C"} collation, i.e. code point order, as
  * SQLite compares text; numbers compare as JSON numbers.
@@ -50,9 +50,7 @@ public final class PostgresDialect implements SqlDialect {
 
   @Override
   public Connection openWriteConnection() throws SQLException {
-    Connection connection = dataSource().getConnection();
-    connection.setAutoCommit(false);
-    return connection;
+    return dataSource().getConnection();
   }
 
   @Override
@@ -73,20 +71,29 @@ public final class PostgresDialect implements SqlDialect {
     return source;
   }
 
+  /**
+   * Turns auto-commit off; the driver sends {@code BEGIN} with the transaction's first statement.
+   * Works on the writer's connection and on pooled ones alike: {@link #commit} and {@link
+   * #rollback} turn auto-commit back on.
+   */
   @Override
-  public void begin(Connection connection) {
-    // With auto-commit off the driver sends BEGIN before the transaction's first statement.
+  public void begin(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
   }
 
   @Override
   public void commit(Connection connection) throws SQLException {
     connection.commit();
+    connection.setAutoCommit(true);
   }
 
   @Override
   public void rollback(Connection connection) {
     try {
-      connection.rollback();
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
     } catch (SQLException connectionGone) {
       // Nothing to roll back on a broken connection: the server aborts the transaction itself.
     }
