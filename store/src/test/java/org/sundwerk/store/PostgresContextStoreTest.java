@@ -16,7 +16,9 @@ class PostgresContextStoreTest extends ContextStoreContract {
 
   @AfterAll
   static void dropDatabase() throws Exception {
-    server.drop();
+    if (server != null) {
+      server.drop();
+    }
   }
 
   @Override

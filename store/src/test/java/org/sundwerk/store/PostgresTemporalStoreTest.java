@@ -14,7 +14,9 @@ class PostgresTemporalStoreTest extends JdbcTemporalStoreTest {
 
   @AfterAll
   static void dropDatabase() throws Exception {
-    server.drop();
+    if (server != null) {
+      server.drop();
+    }
   }
 
   @Override

@@ -25,13 +25,17 @@ final class PostgresTestDatabase {
   private final AtomicInteger schemas = new AtomicInteger();
 
   /**
-   * Creates the database in the server's default collation (the dialect collates itself), with
-   * PostGIS.
+   * Creates the database, with PostGIS, in a linguistic collation (ICU {@code en-US}, where {@code
+   * 'apple' > 'Z'} is false): the store must compare text in code point order whatever the
+   * database's collation is.
    */
   static PostgresTestDatabase create() throws SQLException {
     PostgresTestDatabase database = new PostgresTestDatabase();
     database.execute(
-        "postgres", "CREATE DATABASE " + database.name + " TEMPLATE template0 ENCODING 'UTF8'");
+        "postgres",
+        "CREATE DATABASE "
+            + database.name
+            + " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");
     database.execute(database.name, "CREATE EXTENSION postgis");
     return database;
   }
