@@ -153,8 +153,8 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
       Optional<Instant> lastSuccess,
       Optional<Instant> lastFailure)
       throws SQLException {
-    // Times are fixed-width UTC strings, so max() over text is max() over time; max() with a NULL
-    // argument is NULL in SQLite, which coalesce() turns back into the stored value.
+    // Times are fixed-width UTC strings, so text order is time order; a NULL parameter compares as
+    // NULL and keeps the stored value. CASE rather than SQLite's two-argument max(): portable.
     String success = lastSuccess.map(StoredEntityCodec::format).orElse(null);
     String failure = lastFailure.map(StoredEntityCodec::format).orElse(null);
     String latest =
@@ -164,18 +164,23 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "UPDATE subscription SET times_sent = times_sent + ?, times_failed = times_failed + ?,"
-                + " last_success = coalesce(max(coalesce(last_success, ''), ?), last_success),"
-                + " last_failure = coalesce(max(coalesce(last_failure, ''), ?), last_failure),"
-                + " last_notification = coalesce(max(coalesce(last_notification, ''), ?),"
-                + " last_notification)"
+                + " last_success = CASE WHEN ? > coalesce(last_success, '') THEN ?"
+                + " ELSE last_success END,"
+                + " last_failure = CASE WHEN ? > coalesce(last_failure, '') THEN ?"
+                + " ELSE last_failure END,"
+                + " last_notification = CASE WHEN ? > coalesce(last_notification, '') THEN ?"
+                + " ELSE last_notification END"
                 + " WHERE tenant = ? AND id = ?")) {
       statement.setInt(1, sent);
       statement.setInt(2, failed);
       statement.setString(3, success);
-      statement.setString(4, failure);
-      statement.setString(5, latest);
-      statement.setString(6, tenant);
-      statement.setString(7, id);
+      statement.setString(4, success);
+      statement.setString(5, failure);
+      statement.setString(6, failure);
+      statement.setString(7, latest);
+      statement.setString(8, latest);
+      statement.setString(9, tenant);
+      statement.setString(10, id);
       statement.executeUpdate();
     }
   }

@@ -240,7 +240,7 @@ public final class JdbcTemporalStore implements TemporalStore {
       inner.append(" FROM temporal_instance i").append(instanceConditions(heads, filter));
       Sql select =
           new Sql().append("SELECT entity_pk, attribute, pk, doc, created_at, modified_at");
-      select.append(" FROM (").append(inner).append(")");
+      select.append(" FROM (").append(inner).append(") AS instances");
       if (filter.lastN().isPresent()) {
         select.append(" WHERE rn <= ").param(filter.lastN().getAsInt());
       }

@@ -207,8 +207,8 @@ final class QueryTranslator {
         }
       }
       Optional<Sql> type = dialect.jsonType(column, target.path());
-      Optional<Sql> extracted = dialect.jsonValue(column, target.path());
-      if (type.isEmpty() || extracted.isEmpty()) {
+      Optional<Sql> compared = dialect.jsonCompare(column, target.path(), sqlOperator, literal);
+      if (type.isEmpty() || compared.isEmpty()) {
         return Translation.inexact();
       }
       Sql sql =
@@ -216,9 +216,7 @@ final class QueryTranslator {
               .append("(")
               .append(type.get())
               .append(" IN " + types + " AND ")
-              .append(extracted.get())
-              .append(sqlOperator)
-              .param(literal)
+              .append(compared.get())
               .append(")");
       options.add(new Translation(sql, true));
     }

@@ -59,6 +59,18 @@ public interface SqlDialect {
    */
   Optional<Sql> jsonType(String column, JsonPath path);
 
+  /**
+   * A boolean expression: the scalar at {@code path} compared by {@code sqlOperator} (e.g. {@code "
+   * >= "}) with {@code literal}, a {@link Double} or a {@link String}; the caller has already
+   * checked that the value's JSON type matches the literal's. Text compares in code point order.
+   * Empty if the path cannot be expressed. By default {@link #jsonValue} compared with a bound
+   * parameter, for dialects whose JSON extraction yields a dynamically typed value.
+   */
+  default Optional<Sql> jsonCompare(
+      String column, JsonPath path, String sqlOperator, Object literal) {
+    return jsonValue(column, path).map(value -> value.append(sqlOperator).param(literal));
+  }
+
   /** A boolean expression: {@code expression} matches the Java regular expression (find). */
   Sql regexp(Sql expression, String javaRegex);
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sundwerk.store.postgres.PostgresDialect;
 import org.sundwerk.store.sqlite.SqliteDialect;
 
 /**
@@ -38,6 +39,15 @@ public final class StoreDatabase implements AutoCloseable {
   /** The embedded default: SQLite in {@code dataDirectory/sundwerk.db}, created if needed. */
   public static StoreDatabase sqlite(Path dataDirectory) {
     return open(new SqliteDialect(dataDirectory), DEFAULT_READ_POOL_SIZE);
+  }
+
+  /**
+   * The scale-out backend: PostgreSQL with PostGIS at {@code jdbcUrl} ({@code
+   * jdbc:postgresql://host:port/database}). The first migration creates the {@code postgis}
+   * extension if it is missing, which needs a superuser.
+   */
+  public static StoreDatabase postgres(String jdbcUrl, String user, String password) {
+    return open(new PostgresDialect(jdbcUrl, user, password), DEFAULT_READ_POOL_SIZE);
   }
 
   public SqlDialect dialect() {

@@ -34,7 +34,8 @@ import org.sundwerk.broker.temporal.Timerel;
 import org.sundwerk.ngsild.model.Attribute;
 
 /**
- * The temporal store on SQLite: history written directly and by the recorder, aggregation, pruning.
+ * The temporal store on SQLite (subclassed per backend): history written directly and by the
+ * recorder, aggregation, pruning.
  */
 class JdbcTemporalStoreTest {
 
@@ -51,10 +52,15 @@ class JdbcTemporalStoreTest {
   private JdbcTemporalStore store;
 
   @BeforeEach
-  void open() {
-    database = StoreDatabase.sqlite(directory);
+  void open() throws Exception {
+    database = openDatabase();
     entities = new JdbcEntityStore(database, List.of(new TemporalRecorder(Clock.systemUTC())));
     store = new JdbcTemporalStore(entities);
+  }
+
+  /** A fresh, empty database; SQLite here, overridden per backend. */
+  StoreDatabase openDatabase() throws Exception {
+    return StoreDatabase.sqlite(directory);
   }
 
   @AfterEach

@@ -22,18 +22,16 @@ import org.sundwerk.store.JdbcContextStore;
 import org.sundwerk.store.JdbcEntityStore;
 import org.sundwerk.store.StoreDatabase;
 
-/** Wires the broker to the embedded SQLite store and the JSON-LD context resolver. */
+/**
+ * Wires the broker to the store (its database comes from {@link DatabaseConfiguration}) and the
+ * JSON-LD context resolver.
+ */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 
   @Bean
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  @Bean(destroyMethod = "close")
-  StoreDatabase storeDatabase(SundwerkProperties properties) {
-    return StoreDatabase.sqlite(properties.dataDir());
   }
 
   /**

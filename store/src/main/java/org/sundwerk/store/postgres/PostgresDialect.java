@@ -1,0 +1,262 @@
+package org.sundwerk.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Envelope;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sundwerk.store.JsonPath;
+import org.sundwerk.store.Sql;
+import org.sundwerk.store.SqlDialect;
+import org.sundwerk.store.StatementCache;
+
+/**
+ * PostgreSQL 15 or later with PostGIS: documents in JSONB, bounding boxes as PostGIS polygons (SRID
+ * 4326) behind a GiST index, regular expressions with {@code ~} (POSIX ARE; see {@link JavaRegex}
+ * for the translation), upserts with {@code ON CONFLICT}.
+ *
+ * <p>A write transaction runs with auto-commit off between {@link #begin} and {@link #commit}:
+ * savepoints isolate the writer's mutations, and a commit returns once PostgreSQL has flushed its
+ * WAL (with the server's default {@code synchronous_commit=on}). PostgreSQL locks rows, not the
+ * database, so {@link #begin} takes no lock: the single writer serialises the writes of one node
+ * only; several nodes on one database need row locks where they contend (the next step).
+ *
+ * <p>Text comparisons of document values use the {@code "C"} collation, i.e. code point order, as
+ * SQLite compares text; numbers compare as JSON numbers.
+ */
+public final class PostgresDialect implements SqlDialect {
+
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+
+  /** A database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database?...}). */
+  public PostgresDialect(String jdbcUrl, String user, String password) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+  }
+
+  @Override
+  public String migrationLocation() {
+    return "classpath:db/migration/postgres";
+  }
+
+  @Override
+  public Connection openWriteConnection() throws SQLException {
+    return dataSource().getConnection();
+  }
+
+  @Override
+  public DataSource openReadPool(int size) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(dataSource());
+    config.setPoolName("sundwerk-postgres");
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    return new HikariDataSource(config);
+  }
+
+  private PGSimpleDataSource dataSource() {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setUrl(jdbcUrl);
+    source.setUser(user);
+    source.setPassword(password);
+    return source;
+  }
+
+  /**
+   * Turns auto-commit off; the driver sends {@code BEGIN} with the transaction's first statement.
+   * Works on the writer's connection and on pooled ones alike: {@link #commit} and {@link
+   * #rollback} turn auto-commit back on.
+   */
+  @Override
+  public void begin(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+  }
+
+  @Override
+  public void commit(Connection connection) throws SQLException {
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  @Override
+  public void rollback(Connection connection) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    } catch (SQLException connectionGone) {
+      // Nothing to roll back on a broken connection: the server aborts the transaction itself.
+    }
+  }
+
+  @Override
+  public String documentParameter() {
+    return "CAST(? AS jsonb)";
+  }
+
+  @Override
+  public String documentText(String column) {
+    return "CAST(" + column + " AS text)";
+  }
+
+  @Override
+  public Optional<Sql> jsonValue(String column, JsonPath path) {
+    return Optional.of(
+        new Sql().append("(" + column + " #>> CAST(").param(path(path)).append(" AS text[]))"));
+  }
+
+  /**
+   * Numbers compare as JSONB numbers (numerically), text as SQL text in the {@code "C"} collation:
+   * the extracted JSONB value or text has one static type, unlike SQLite's {@code json_extract}.
+   */
+  @Override
+  public Optional<Sql> jsonCompare(
+      String column, JsonPath path, String sqlOperator, Object literal) {
+    Sql sql = new Sql();
+    if (literal instanceof String) {
+      sql.append("((" + column + " #>> CAST(")
+          .param(path(path))
+          .append(" AS text[])) COLLATE \"C\"")
+          .append(sqlOperator)
+          .param(literal)
+          .append(")");
+    } else {
+      sql.append("((" + column + " #> CAST(")
+          .param(path(path))
+          .append(" AS text[]))")
+          .append(sqlOperator)
+          .append("to_jsonb(CAST(")
+          .param(literal)
+          .append(" AS double precision)))");
+    }
+    return Optional.of(sql);
+  }
+
+  /**
+   * Maps {@code jsonb_typeof} to SQLite's {@code json_type} names, as the interface demands: {@code
+   * string} is {@code text}, a boolean is {@code true} or {@code false}, a number without fraction
+   * or exponent is {@code integer}, any other {@code real}.
+   */
+  @Override
+  public Optional<Sql> jsonType(String column, JsonPath path) {
+    Sql value =
+        new Sql().append("(" + column + " #> CAST(").param(path(path)).append(" AS text[]))");
+    return Optional.of(
+        new Sql()
+            .append("(SELECT CASE jsonb_typeof(v) WHEN 'string' THEN 'text'")
+            .append(" WHEN 'boolean' THEN CAST(v AS text)")
+            .append(" WHEN 'number' THEN CASE WHEN CAST(v AS text) ~ '^-?[0-9]+$'")
+            .append(" THEN 'integer' ELSE 'real' END")
+            .append(" ELSE jsonb_typeof(v) END FROM (SELECT ")
+            .append(value)
+            .append(" AS v) AS j)"));
+  }
+
+  /** A PostgreSQL text array literal of the path's steps, array indexes as decimal text. */
+  private static String path(JsonPath path) {
+    return path.steps().stream()
+        .map(step -> '"' + step.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+        .collect(Collectors.joining(",", "{", "}"));
+  }
+
+  /**
+   * False, not SQL NULL, when {@code expression} is NULL, as on SQLite: a negated match over a
+   * missing member must not turn the whole condition NULL.
+   */
+  @Override
+  public Sql regexp(Sql expression, String javaRegex) {
+    return new Sql()
+        .append("COALESCE(")
+        .append(expression)
+        .append(" ~ ")
+        .param(JavaRegex.toPosix(javaRegex))
+        .append(", FALSE)");
+  }
+
+  @Override
+  public String upsert(String table, List<String> keyColumns, List<String> columns) {
+    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    String updates =
+        columns.stream()
+            .filter(c -> !keyColumns.contains(c))
+            .map(c -> c + " = excluded." + c)
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + placeholders
+        + ") ON CONFLICT ("
+        + String.join(", ", keyColumns)
+        + ") DO UPDATE SET "
+        + updates;
+  }
+
+  @Override
+  public void page(Sql sql, int limit, int offset) {
+    sql.append(" LIMIT ").param(limit).append(" OFFSET ").param(offset);
+  }
+
+  @Override
+  public Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope) {
+    return new Sql()
+        .append(pkColumn)
+        .append(" IN (SELECT g.entity_pk FROM entity_geo g WHERE g.bbox && ")
+        .append(envelope(envelope))
+        .append(" AND g.tenant = ")
+        .param(tenant)
+        .append(" AND g.attribute = ")
+        .param(attribute)
+        .append(")");
+  }
+
+  private static Sql envelope(Envelope envelope) {
+    return new Sql()
+        .append("ST_MakeEnvelope(")
+        .param(envelope.getMinX())
+        .append(", ")
+        .param(envelope.getMinY())
+        .append(", ")
+        .param(envelope.getMaxX())
+        .append(", ")
+        .param(envelope.getMaxY())
+        .append(", 4326)");
+  }
+
+  @Override
+  public void deleteBoxes(StatementCache statements, long entityPk) throws SQLException {
+    PreparedStatement delete = statements.prepare("DELETE FROM entity_geo WHERE entity_pk = ?");
+    delete.setLong(1, entityPk);
+    delete.executeUpdate();
+  }
+
+  @Override
+  public void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
+      throws SQLException {
+    PreparedStatement insert =
+        statements.prepare(
+            "INSERT INTO entity_geo (tenant, entity_pk, attribute, bbox)"
+                + " VALUES (?, ?, ?, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+    for (Box box : boxes) {
+      insert.setString(1, tenant);
+      insert.setLong(2, entityPk);
+      insert.setString(3, box.attribute());
+      insert.setDouble(4, box.envelope().getMinX());
+      insert.setDouble(5, box.envelope().getMinY());
+      insert.setDouble(6, box.envelope().getMaxX());
+      insert.setDouble(7, box.envelope().getMaxY());
+      insert.executeUpdate();
+    }
+  }
+}

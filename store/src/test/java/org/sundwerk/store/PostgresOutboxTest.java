@@ -1,0 +1,26 @@
+package org.sundwerk.store;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class PostgresOutboxTest extends OutboxContract {
+
+  private static PostgresTestDatabase server;
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    server = PostgresTestDatabase.create();
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    if (server != null) {
+      server.drop();
+    }
+  }
+
+  @Override
+  StoreDatabase openDatabase() throws Exception {
+    return server.openSchema();
+  }
+}
