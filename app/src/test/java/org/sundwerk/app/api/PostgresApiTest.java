@@ -43,8 +43,7 @@ class PostgresApiTest {
         new SpringApplicationBuilder(SundwerkApplication.class)
             .properties(
                 "server.port=0",
-                "sundwerk.db-url=" + SERVER + NAME,
-                "sundwerk.db-user=" + USER,
+                "sundwerk.db-url=" + SERVER + NAME + "?user=" + USER,
                 "sundwerk.contexts.preloaded-dir=" + ApiTest.CONTEXTS,
                 "sundwerk.demo.enabled=false",
                 "sundwerk.mqtt.embedded.enabled=false",

@@ -36,7 +36,10 @@ public final class PostgresDialect implements SqlDialect {
   private final String user;
   private final String password;
 
-  /** A database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database?...}). */
+  /**
+   * A database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database?...}); {@code user}
+   * and {@code password} may be empty.
+   */
   public PostgresDialect(String jdbcUrl, String user, String password) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
@@ -63,11 +66,16 @@ public final class PostgresDialect implements SqlDialect {
     return new HikariDataSource(config);
   }
 
+  /** An empty user or password leaves the one in the URL (or the driver's default) in place. */
   private PGSimpleDataSource dataSource() {
     PGSimpleDataSource source = new PGSimpleDataSource();
     source.setUrl(jdbcUrl);
-    source.setUser(user);
-    source.setPassword(password);
+    if (!user.isEmpty()) {
+      source.setUser(user);
+    }
+    if (!password.isEmpty()) {
+      source.setPassword(password);
+    }
     return source;
   }
 
