@@ -48,6 +48,8 @@ run() {
   local name=$1 script=$2
   cat "bench/wrk/$script" bench/wrk/report.lua > "$results/$script"
   local line
+  # Warm-up (not reported): the JIT compiles this scenario's path before it is measured.
+  BENCH_ENTITIES=$entities wrk -t2 -c"$connections" -d5s -s "$results/$script" "http://127.0.0.1:$port" >/dev/null
   line=$(BENCH_ENTITIES=$entities wrk -t2 -c"$connections" -d"$duration" -s "$results/$script" "http://127.0.0.1:$port" | grep '^RESULT')
   echo "$name: $line"
   rows+=("$name ${line#RESULT }")
