@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 
@@ -78,10 +79,30 @@ public interface SqlDialect {
    * An insert-or-replace statement keyed on {@code keyColumns} that sets all {@code columns}
    * (placeholders in the order of {@code columns}).
    */
-  String upsert(String table, List<String> keyColumns, List<String> columns);
+  default String upsert(String table, List<String> keyColumns, List<String> columns) {
+    // ON CONFLICT ... DO UPDATE is understood by SQLite (3.24+) and PostgreSQL alike.
+    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    String updates =
+        columns.stream()
+            .filter(c -> !keyColumns.contains(c))
+            .map(c -> c + " = excluded." + c)
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + placeholders
+        + ") ON CONFLICT ("
+        + String.join(", ", keyColumns)
+        + ") DO UPDATE SET "
+        + updates;
+  }
 
-  /** Appends {@code LIMIT}/{@code OFFSET} (or the dialect's equivalent). */
-  void page(Sql sql, int limit, int offset);
+  /** Appends {@code LIMIT}/{@code OFFSET}; override for a dialect that spells paging otherwise. */
+  default void page(Sql sql, int limit, int offset) {
+    sql.append(" LIMIT ").param(limit).append(" OFFSET ").param(offset);
+  }
 
   /**
    * A boolean expression on the entity's internal key {@code pkColumn}: the entity has an instance

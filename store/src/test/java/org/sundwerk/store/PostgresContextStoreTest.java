@@ -1,25 +1,13 @@
 package org.sundwerk.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sundwerk.broker.store.ContextStore;
 
 class PostgresContextStoreTest extends ContextStoreContract {
 
-  private static PostgresTestDatabase server;
+  @RegisterExtension static final PostgresTestDatabase server = new PostgresTestDatabase();
+
   private StoreDatabase database;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    server = PostgresTestDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (server != null) {
-      server.drop();
-    }
-  }
 
   @Override
   protected ContextStore newStore() throws Exception {

@@ -2,29 +2,17 @@ package org.sundwerk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.query.Operator;
 
 class PostgresEntityStoreTest extends EntityStoreContract {
 
-  private static PostgresTestDatabase server;
+  @RegisterExtension static final PostgresTestDatabase server = new PostgresTestDatabase();
+
   private StoreDatabase database;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    server = PostgresTestDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (server != null) {
-      server.drop();
-    }
-  }
 
   @Override
   protected EntityStore newStore() throws Exception {

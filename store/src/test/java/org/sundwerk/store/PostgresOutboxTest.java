@@ -1,23 +1,10 @@
 package org.sundwerk.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresOutboxTest extends OutboxContract {
 
-  private static PostgresTestDatabase server;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    server = PostgresTestDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (server != null) {
-      server.drop();
-    }
-  }
+  @RegisterExtension static final PostgresTestDatabase server = new PostgresTestDatabase();
 
   @Override
   StoreDatabase openDatabase() throws Exception {

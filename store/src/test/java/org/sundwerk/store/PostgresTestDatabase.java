@@ -6,14 +6,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh PostgreSQL database for one test class on the server CI starts ({@code
  * SUNDWERK_TEST_PG_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/}, user {@code postgres}),
  * with PostGIS, and a fresh schema per store. Tests fail, never skip, when the server is not
- * reachable. The server outlives test runs, so {@link #drop()} removes the database again.
+ * reachable. Register it as {@code @RegisterExtension static final PostgresTestDatabase server =
+ * new PostgresTestDatabase();}: it creates the database before the class and drops it afterwards,
+ * since the server outlives test runs.
  */
-final class PostgresTestDatabase {
+final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
 
   static final String SERVER =
       System.getenv().getOrDefault("SUNDWERK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
@@ -29,15 +34,14 @@ final class PostgresTestDatabase {
    * 'apple' > 'Z'} is false): the store must compare text in code point order whatever the
    * database's collation is.
    */
-  static PostgresTestDatabase create() throws SQLException {
-    PostgresTestDatabase database = new PostgresTestDatabase();
-    database.execute(
+  @Override
+  public void beforeAll(ExtensionContext context) throws SQLException {
+    execute(
         "postgres",
         "CREATE DATABASE "
-            + database.name
+            + name
             + " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");
-    database.execute(database.name, "CREATE EXTENSION postgis");
-    return database;
+    execute(name, "CREATE EXTENSION postgis");
   }
 
   /** A store database on a new, empty schema of this database (PostGIS stays in public). */
@@ -48,7 +52,8 @@ final class PostgresTestDatabase {
         SERVER + name + "?currentSchema=" + schema + ",public", USER, PASSWORD);
   }
 
-  void drop() throws SQLException {
+  @Override
+  public void afterAll(ExtensionContext context) throws SQLException {
     execute("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 

@@ -192,31 +192,6 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public String upsert(String table, List<String> keyColumns, List<String> columns) {
-    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-    String updates =
-        columns.stream()
-            .filter(c -> !keyColumns.contains(c))
-            .map(c -> c + " = excluded." + c)
-            .collect(Collectors.joining(", "));
-    return "INSERT INTO "
-        + table
-        + " ("
-        + String.join(", ", columns)
-        + ") VALUES ("
-        + placeholders
-        + ") ON CONFLICT ("
-        + String.join(", ", keyColumns)
-        + ") DO UPDATE SET "
-        + updates;
-  }
-
-  @Override
-  public void page(Sql sql, int limit, int offset) {
-    sql.append(" LIMIT ").param(limit).append(" OFFSET ").param(offset);
-  }
-
-  @Override
   public Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope) {
     return new Sql()
         .append(pkColumn)

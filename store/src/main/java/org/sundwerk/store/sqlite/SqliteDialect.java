@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.sqlite.Function;
@@ -161,31 +160,6 @@ public final class SqliteDialect implements SqlDialect {
   @Override
   public Sql regexp(Sql expression, String javaRegex) {
     return new Sql().append("(").append(expression).append(" REGEXP ").param(javaRegex).append(")");
-  }
-
-  @Override
-  public String upsert(String table, List<String> keyColumns, List<String> columns) {
-    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-    String updates =
-        columns.stream()
-            .filter(c -> !keyColumns.contains(c))
-            .map(c -> c + " = excluded." + c)
-            .collect(Collectors.joining(", "));
-    return "INSERT INTO "
-        + table
-        + " ("
-        + String.join(", ", columns)
-        + ") VALUES ("
-        + placeholders
-        + ") ON CONFLICT ("
-        + String.join(", ", keyColumns)
-        + ") DO UPDATE SET "
-        + updates;
-  }
-
-  @Override
-  public void page(Sql sql, int limit, int offset) {
-    sql.append(" LIMIT ").param(limit).append(" OFFSET ").param(offset);
   }
 
   @Override
