@@ -166,7 +166,7 @@ final class EntitiesController {
       @PathVariable String attr,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, true);
-    String name = request.terms().expand(Names.requireName(attr, "Attribute name"));
+    String name = request.attributeName(attr);
     Attribute patch = singleInstance(name, request);
     ops.attribute().partialUpdate(request.tenant(), Names.requireEntityId(id), name, patch);
     return ResponseEntity.noContent().build();
@@ -179,7 +179,7 @@ final class EntitiesController {
       @PathVariable String attr,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
-    String name = request.terms().expand(Names.requireName(attr, "Attribute name"));
+    String name = request.attributeName(attr);
     Attribute replacement = singleInstance(name, request);
     ops.attribute().replace(request.tenant(), Names.requireEntityId(id), name, replacement);
     return ResponseEntity.noContent().build();
@@ -192,7 +192,7 @@ final class EntitiesController {
       @PathVariable String attr,
       @RequestParam Map<String, String> params) {
     NgsiLdRequest request = api.request(http);
-    String name = request.terms().expand(Names.requireName(attr, "Attribute name"));
+    String name = request.attributeName(attr);
     Optional<String> datasetId = QueryParameters.param(params, "datasetId");
     datasetId.ifPresent(Names::requireEntityId);
     boolean deleteAll = Boolean.parseBoolean(params.getOrDefault("deleteAll", "false"));

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.sundwerk.broker.entity.Tenants;
+import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import tools.jackson.core.JacksonException;
@@ -84,6 +85,11 @@ record NgsiLdRequest(
     }
     return new NgsiLdRequest(
         tenant(http), context, contexts.dictionary(context), Optional.of(body));
+  }
+
+  /** An attribute name from a URL path, validated and expanded with this request's context. */
+  String attributeName(String pathSegment) {
+    return terms.expand(Names.requireName(pathSegment, "Attribute name"));
   }
 
   JsonNode requireBody() {

@@ -2,7 +2,6 @@ package org.sundwerk.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +18,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 import org.sundwerk.broker.store.EntityQuery;
 import org.sundwerk.broker.temporal.TemporalOperations;
 import org.sundwerk.broker.temporal.TemporalSelection;
 import org.sundwerk.broker.temporal.TimeFilter;
 import org.sundwerk.ngsild.codec.Names;
-import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.query.ProjectionParser;
 import tools.jackson.databind.JsonNode;
@@ -173,7 +170,9 @@ final class TemporalController {
                 TemporalParameters.types(json, request.terms()),
                 TemporalParameters.instances(json, request.terms()));
     return created
-        ? ResponseEntity.created(URI.create("/ngsi-ld/v1/temporal/entities/" + encode(id))).build()
+        ? ResponseEntity.created(
+                URI.create("/ngsi-ld/v1/temporal/entities/" + EntitiesController.encode(id)))
+            .build()
         : ResponseEntity.noContent().build();
   }
 
@@ -205,7 +204,8 @@ final class TemporalController {
   ResponseEntity<Void> deleteAttribute(
       HttpServletRequest http, @PathVariable String id, @PathVariable String attr) {
     NgsiLdRequest request = api.request(http);
-    ops.delete().attribute(request.tenant(), Names.requireEntityId(id), name(attr, request));
+    ops.delete()
+        .attribute(request.tenant(), Names.requireEntityId(id), request.attributeName(attr));
     return ResponseEntity.noContent().build();
   }
 
@@ -218,7 +218,7 @@ final class TemporalController {
       @PathVariable String instanceId,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
-    String name = name(attr, request);
+    String name = request.attributeName(attr);
     Attribute replacement =
         TemporalParameters.instance(name, request.requireBody(), request.terms());
     ops.modify()
@@ -243,7 +243,7 @@ final class TemporalController {
         .instance(
             request.tenant(),
             Names.requireEntityId(id),
-            name(attr, request),
+            request.attributeName(attr),
             Names.requireEntityId(instanceId));
     return ResponseEntity.noContent().build();
   }
@@ -252,16 +252,5 @@ final class TemporalController {
     return QueryParameters.param(params, "attrs")
         .map(a -> Set.copyOf(ProjectionParser.attrs(a, request.terms())))
         .orElse(Set.of());
-  }
-
-  private static String name(String attr, NgsiLdRequest request) {
-    if (attr.isBlank()) {
-      throw NgsiLdException.badRequestData("Attribute name is empty");
-    }
-    return request.terms().expand(Names.requireName(attr, "Attribute name"));
-  }
-
-  private static String encode(String id) {
-    return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
   }
 }
