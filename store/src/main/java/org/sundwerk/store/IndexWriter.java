@@ -46,7 +46,7 @@ final class IndexWriter {
     }
     if (!existed || !previous.get().boxes().equals(rows.boxes())) {
       if (existed && !previous.get().boxes().isEmpty()) {
-        dialect.deleteBoxes(statements, pk);
+        dialect.deleteBoxes(statements, pk, previous.get().boxes());
       }
       dialect.insertBoxes(statements, tenant, pk, rows.boxes());
     }
@@ -56,7 +56,7 @@ final class IndexWriter {
   static void delete(StatementCache statements, SqlDialect dialect, long pk, IndexRows previous)
       throws SQLException {
     if (!previous.boxes().isEmpty()) {
-      dialect.deleteBoxes(statements, pk);
+      dialect.deleteBoxes(statements, pk, previous.boxes());
     }
     // entity_type, entity_scope and entity_attribute rows go with the entity (ON DELETE CASCADE).
   }

@@ -110,8 +110,11 @@ public interface SqlDialect {
    */
   Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope);
 
-  /** Deletes the bounding boxes of an entity, inside the writer's transaction. */
-  void deleteBoxes(StatementCache statements, long entityPk) throws SQLException;
+  /**
+   * Deletes the bounding boxes of an entity, inside the writer's transaction; {@code boxes} are
+   * those {@link #insertBoxes} last wrote for it.
+   */
+  void deleteBoxes(StatementCache statements, long entityPk, List<Box> boxes) throws SQLException;
 
   /** Adds bounding boxes of an entity, inside the writer's transaction. */
   void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)

@@ -1,15 +1,12 @@
 package org.sundwerk.store;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sundwerk.ngsild.codec.Times;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.AttributeKind;
 import org.sundwerk.ngsild.model.Entity;
@@ -31,15 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StoredEntityCodec {
 
-  /** The fixed-width UTC format of stored times, e.g. {@code 2024-05-01T08:00:00.000Z}. */
-  public static final DateTimeFormatter TIME =
-      new DateTimeFormatterBuilder()
-          .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-          .appendFraction(ChronoField.MILLI_OF_SECOND, 3, 3, true)
-          .appendLiteral('Z')
-          .toFormatter()
-          .withZone(ZoneOffset.UTC);
-
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private static final Set<String> ENTITY_MEMBERS =
@@ -49,8 +37,9 @@ public final class StoredEntityCodec {
 
   private StoredEntityCodec() {}
 
+  /** The fixed-width UTC text of a stored time, e.g. {@code 2024-05-01T08:00:00.000Z}. */
   public static String format(Instant instant) {
-    return TIME.format(instant);
+    return Times.format(instant);
   }
 
   public static String encode(Entity entity) {
@@ -190,6 +179,6 @@ public final class StoredEntityCodec {
   }
 
   private static Instant time(JsonNode node) {
-    return node == null ? null : Instant.parse(node.asString());
+    return node == null ? null : Times.parse(node.asString());
   }
 }

@@ -106,6 +106,39 @@ class SqliteGeoIndexTest {
   }
 
   @Test
+  void keepsGeoPropertiesAndTenantsApart() throws Exception {
+    var entity = entity("ferry", "Vessel");
+    var attributes = entity.copyOfAttributes();
+    attributes.put(LOCATION, List.of(point(13.09, 54.31), gps2(point(13.38, 54.09))));
+    attributes.put("https://example.org/harbour", List.of(point(13.60, 54.50)));
+    store.write(TENANT, urn("ferry"), put(entity.withAttributes(attributes))).join();
+    store.write("urn:tenant:other", urn("ferry"), put(entity("ferry", "Vessel"))).join();
+    store
+        .write(
+            "urn:tenant:other",
+            urn("elsewhere"),
+            put(
+                entity("elsewhere", "Vessel")
+                    .withAttributes(java.util.Map.of(LOCATION, List.of(point(13.09, 54.31))))))
+        .join();
+
+    assertThat(inBox(13.0, 13.2, 54.2, 54.4)).containsExactly(urn("ferry"));
+    assertThat(inBox(13.3, 13.4, 54.0, 54.1)).containsExactly(urn("ferry"));
+    assertThat(inBox(13.5, 13.7, 54.4, 54.6)).isEmpty();
+
+    // Two location instances become one: the box of the dropped instance goes too.
+    attributes.put(LOCATION, List.of(point(13.09, 54.31)));
+    store.write(TENANT, urn("ferry"), put(entity.withAttributes(attributes))).join();
+    assertThat(inBox(13.0, 13.2, 54.2, 54.4)).containsExactly(urn("ferry"));
+    assertThat(inBox(13.3, 13.4, 54.0, 54.1)).isEmpty();
+  }
+
+  private static Attribute gps2(Attribute point) {
+    return new Attribute(
+        point.kind(), point.value(), "urn:ngsi-ld:Dataset:gps2", null, null, null, null, null);
+  }
+
+  @Test
   void boxesAreReadFromEveryKindOfGeometry() {
     assertThat(IndexRows.envelope(json("{\"type\":\"Point\",\"coordinates\":[1,2]}")))
         .isEqualTo(new Envelope(1, 1, 2, 2));

@@ -1,7 +1,6 @@
 package org.sundwerk.ngsild.codec;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -291,7 +290,7 @@ public final class EntityReader {
   /** Parses an ISO 8601 date-time with offset (e.g. 2026-07-01T12:00:00Z). */
   public static Instant parseTime(String text, String what) {
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return Times.parse(text);
     } catch (DateTimeParseException e) {
       throw NgsiLdException.badRequestData(
           what + " '" + text + "' is not an ISO 8601 date-time such as 2026-07-01T12:00:00Z");

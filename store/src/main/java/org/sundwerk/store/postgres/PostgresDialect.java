@@ -218,7 +218,8 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public void deleteBoxes(StatementCache statements, long entityPk) throws SQLException {
+  public void deleteBoxes(StatementCache statements, long entityPk, List<Box> boxes)
+      throws SQLException {
     PreparedStatement delete = statements.prepare("DELETE FROM entity_geo WHERE entity_pk = ?");
     delete.setLong(1, entityPk);
     delete.executeUpdate();

@@ -20,6 +20,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.store.JsonPath;
 import org.sundwerk.store.Sql;
 import org.sundwerk.store.SqlDialect;
@@ -70,6 +71,11 @@ public final class SqliteDialect implements SqlDialect {
     config.setMinimumIdle(size);
     return new HikariDataSource(config);
   }
+
+  /** Bits of an R*Tree rowid that number the boxes of one entity. */
+  private static final int SLOT_BITS = 10;
+
+  private static final int MAX_BOXES = 1 << SLOT_BITS;
 
   /** Connections with the pragmas set and REGEXP registered. */
   private DataSource dataSource() {
@@ -162,12 +168,22 @@ public final class SqliteDialect implements SqlDialect {
     return new Sql().append("(").append(expression).append(" REGEXP ").param(javaRegex).append(")");
   }
 
+  /**
+   * One R*Tree search (see migration V8): boxes overlapping the envelope on the x and y axes whose
+   * k axis holds the key of ({@code tenant}, {@code attribute}); the rowid carries the entity key.
+   */
   @Override
   public Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope) {
+    Sql key =
+        new Sql()
+            .append("(SELECT key FROM geo_key WHERE tenant = ")
+            .param(tenant)
+            .append(" AND attribute = ")
+            .param(attribute)
+            .append(")");
     return new Sql()
         .append(pkColumn)
-        .append(" IN (SELECT g.entity_pk FROM entity_bbox b JOIN entity_geo g ON g.id = b.id")
-        .append(" WHERE b.max_x >= ")
+        .append(" IN (SELECT b.id >> " + SLOT_BITS + " FROM entity_box b WHERE b.max_x >= ")
         .param(envelope.getMinX())
         .append(" AND b.min_x <= ")
         .param(envelope.getMaxX())
@@ -175,48 +191,65 @@ public final class SqliteDialect implements SqlDialect {
         .param(envelope.getMinY())
         .append(" AND b.min_y <= ")
         .param(envelope.getMaxY())
-        .append(" AND g.tenant = ")
-        .param(tenant)
-        .append(" AND g.attribute = ")
-        .param(attribute)
+        .append(" AND b.min_k <= ")
+        .append(key)
+        .append(" AND b.max_k >= ")
+        .append(key)
         .append(")");
   }
 
   @Override
-  public void deleteBoxes(StatementCache statements, long entityPk) throws SQLException {
-    PreparedStatement boxes =
-        statements.prepare(
-            "DELETE FROM entity_bbox WHERE id IN (SELECT id FROM entity_geo WHERE entity_pk = ?)");
-    boxes.setLong(1, entityPk);
-    boxes.executeUpdate();
-    PreparedStatement rows = statements.prepare("DELETE FROM entity_geo WHERE entity_pk = ?");
-    rows.setLong(1, entityPk);
-    rows.executeUpdate();
+  public void deleteBoxes(StatementCache statements, long entityPk, List<Box> boxes)
+      throws SQLException {
+    PreparedStatement delete = statements.prepare("DELETE FROM entity_box WHERE id = ?");
+    for (int slot = 0; slot < boxes.size(); slot++) {
+      delete.setLong(1, boxId(entityPk, slot));
+      delete.executeUpdate();
+    }
   }
 
   @Override
   public void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
       throws SQLException {
-    PreparedStatement row =
+    if (boxes.size() > MAX_BOXES) {
+      throw NgsiLdException.badRequestData(
+          "an entity may have at most "
+              + MAX_BOXES
+              + " GeoProperty instances, not "
+              + boxes.size());
+    }
+    PreparedStatement newKey =
         statements.prepare(
-            "INSERT INTO entity_geo (tenant, entity_pk, attribute) VALUES (?, ?, ?) RETURNING id");
-    PreparedStatement box = statements.prepare("INSERT INTO entity_bbox VALUES (?, ?, ?, ?, ?)");
-    for (Box b : boxes) {
-      row.setString(1, tenant);
-      row.setLong(2, entityPk);
-      row.setString(3, b.attribute());
-      long id;
-      try (ResultSet keys = row.executeQuery()) {
-        keys.next();
-        id = keys.getLong(1);
+            "INSERT INTO geo_key (tenant, attribute) VALUES (?, ?) ON CONFLICT DO NOTHING");
+    PreparedStatement key =
+        statements.prepare("SELECT key FROM geo_key WHERE tenant = ? AND attribute = ?");
+    PreparedStatement box =
+        statements.prepare("INSERT INTO entity_box VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (int slot = 0; slot < boxes.size(); slot++) {
+      Box b = boxes.get(slot);
+      newKey.setString(1, tenant);
+      newKey.setString(2, b.attribute());
+      newKey.executeUpdate();
+      key.setString(1, tenant);
+      key.setString(2, b.attribute());
+      long k;
+      try (ResultSet row = key.executeQuery()) {
+        row.next();
+        k = row.getLong(1);
       }
-      box.setLong(1, id);
+      box.setLong(1, boxId(entityPk, slot));
       box.setDouble(2, b.envelope().getMinX());
       box.setDouble(3, b.envelope().getMaxX());
       box.setDouble(4, b.envelope().getMinY());
       box.setDouble(5, b.envelope().getMaxY());
+      box.setLong(6, k);
+      box.setLong(7, k);
       box.executeUpdate();
     }
+  }
+
+  private static long boxId(long entityPk, int slot) {
+    return (entityPk << SLOT_BITS) | slot;
   }
 
   /** {@code X REGEXP P} calls {@code regexp(P, X)}: Java syntax, find semantics, NULL is false. */
