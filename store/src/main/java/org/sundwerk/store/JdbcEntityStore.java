@@ -84,7 +84,7 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.dialect = database.dialect();
-    this.translator = new QueryTranslator(dialect, "e.doc");
+    this.translator = new QueryTranslator(dialect, "e");
     try {
       this.writer = new GroupCommitWriter(dialect, recorders);
     } catch (SQLException e) {

@@ -37,11 +37,14 @@ final class QueryTranslator {
   }
 
   private final SqlDialect dialect;
+  private final String alias;
   private final String column;
 
-  QueryTranslator(SqlDialect dialect, String column) {
+  /** Translates for a query over {@code entity} rows named {@code alias} (document: alias.doc). */
+  QueryTranslator(SqlDialect dialect, String alias) {
     this.dialect = dialect;
-    this.column = column;
+    this.alias = alias;
+    this.column = alias + ".doc";
   }
 
   Translation translate(Query query) {
@@ -70,8 +73,16 @@ final class QueryTranslator {
     if (type.isEmpty()) {
       return Translation.inexact();
     }
-    Sql sql =
-        new Sql().append("(").append(type.get()).append(present ? " IS NOT NULL)" : " IS NULL)");
+    Sql sql = new Sql().append("(");
+    if (present && path.subAttribute().isEmpty() && path.compound().isEmpty()) {
+      // Implied by the document test, and answered from the attribute name index: a rare
+      // attribute is found without reading every document of the tenant.
+      sql.append("EXISTS (SELECT 1 FROM entity_attribute a WHERE a.tenant = " + alias + ".tenant")
+          .append(" AND a.name = ")
+          .param(path.attribute())
+          .append(" AND a.entity_pk = " + alias + ".pk) AND ");
+    }
+    sql.append(type.get()).append(present ? " IS NOT NULL)" : " IS NULL)");
     return new Translation(sql, true);
   }
 
@@ -119,7 +130,11 @@ final class QueryTranslator {
     };
   }
 
-  /** The attribute path exists and {@code positive} does not hold; exact only if it is. */
+  /**
+   * The attribute path exists and {@code positive} does not hold; exact only if it is. A positive
+   * condition over a missing member can be SQL NULL rather than false (e.g. the type test of a
+   * relationship's {@code object} on a property), which must not make the negation NULL too.
+   */
   private Translation negate(AttrPath path, Translation positive) {
     if (!positive.exact()) {
       return Translation.inexact();
@@ -132,9 +147,9 @@ final class QueryTranslator {
         new Sql()
             .append("(")
             .append(exists.condition())
-            .append(" AND NOT ")
+            .append(" AND NOT COALESCE(")
             .append(positive.condition())
-            .append(")");
+            .append(", FALSE))");
     return new Translation(sql, true);
   }
 
@@ -158,15 +173,12 @@ final class QueryTranslator {
           if (type.isEmpty()) {
             yield Translation.inexact();
           }
-          options.add(
-              new Translation(
-                  new Sql()
-                      .append("(")
-                      .append(type.get())
-                      .append(" = ")
-                      .param(bool.value() ? "true" : "false")
-                      .append(")"),
-                  true));
+          Sql sql = new Sql().append("(");
+          dialect
+              .jsonEqualityPrefilter(column, target.path(), bool.value())
+              .ifPresent(prefilter -> sql.append(prefilter).append(" AND "));
+          sql.append(type.get()).append(" = ").param(bool.value() ? "true" : "false").append(")");
+          options.add(new Translation(sql, true));
         }
         yield any(options);
       }
@@ -211,13 +223,13 @@ final class QueryTranslator {
       if (type.isEmpty() || compared.isEmpty()) {
         return Translation.inexact();
       }
-      Sql sql =
-          new Sql()
-              .append("(")
-              .append(type.get())
-              .append(" IN " + types + " AND ")
-              .append(compared.get())
-              .append(")");
+      Sql sql = new Sql().append("(");
+      if (operator == Operator.EQUAL) {
+        dialect
+            .jsonEqualityPrefilter(column, target.path(), literal)
+            .ifPresent(prefilter -> sql.append(prefilter).append(" AND "));
+      }
+      sql.append(type.get()).append(" IN " + types + " AND ").append(compared.get()).append(")");
       options.add(new Translation(sql, true));
     }
     return any(options);

@@ -72,6 +72,16 @@ public interface SqlDialect {
     return jsonValue(column, path).map(value -> value.append(sqlOperator).param(literal));
   }
 
+  /**
+   * A boolean expression that holds whenever the JSON value at {@code path} equals {@code literal}
+   * (a {@link Double}, {@link String} or {@link Boolean}) and that the database can answer from an
+   * index; it may also hold otherwise, since the caller ANDs it with the exact comparison. Empty,
+   * the default, for a dialect without such an index.
+   */
+  default Optional<Sql> jsonEqualityPrefilter(String column, JsonPath path, Object literal) {
+    return Optional.empty();
+  }
+
   /** A boolean expression: {@code expression} matches the Java regular expression (find). */
   Sql regexp(Sql expression, String javaRegex);
 

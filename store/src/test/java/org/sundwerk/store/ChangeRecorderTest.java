@@ -15,17 +15,25 @@ import org.sundwerk.broker.store.EntityChange;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
-/** Change recorders run in the write transaction and see every change with its before and after. */
+/**
+ * Change recorders run in the write transaction and see every change with its before and after. On
+ * SQLite here, subclassed per backend.
+ */
 class ChangeRecorderTest {
 
   private static final String TENANT = "urn:tenant:rec";
 
   @TempDir Path directory;
 
+  /** A fresh, empty database; SQLite here, overridden per backend. */
+  StoreDatabase openDatabase() throws Exception {
+    return StoreDatabase.sqlite(directory);
+  }
+
   @Test
   void seesCreationUpdateAndDeletion() throws Exception {
     List<EntityChange> changes = new CopyOnWriteArrayList<>();
-    try (StoreDatabase db = StoreDatabase.sqlite(directory);
+    try (StoreDatabase db = openDatabase();
         JdbcEntityStore store =
             new JdbcEntityStore(db, List.of((c, d, change) -> changes.add(change)))) {
       Entity first = entity("a", "Room", "n", integer(1));
@@ -51,7 +59,7 @@ class ChangeRecorderTest {
             throw new IllegalStateException("outbox full");
           }
         };
-    try (StoreDatabase db = StoreDatabase.sqlite(directory);
+    try (StoreDatabase db = openDatabase();
         JdbcEntityStore store = new JdbcEntityStore(db, List.of(failsForB))) {
       var a =
           store.write(TENANT, urn("a"), c -> new EntityMutation.Put<>(entity("a", "Room"), true));

@@ -54,6 +54,7 @@ import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.AttrPath;
 import org.sundwerk.ngsild.query.Operator;
 import org.sundwerk.ngsild.query.Query;
+import org.sundwerk.ngsild.query.QueryEvaluator;
 import org.sundwerk.ngsild.query.ScopeQuery;
 import org.sundwerk.ngsild.query.TypeQuery;
 import org.sundwerk.ngsild.query.Value;
@@ -558,6 +559,32 @@ public abstract class EntityStoreContract {
   void selectsByQ(String expression, Query q, List<String> expected) {
     saveQueryFixture();
     assertThat(ids(query(all().q(q).build()))).containsExactlyElementsOf(urns(expected));
+  }
+
+  /**
+   * Random q expressions select what the in-memory evaluator, the reference, selects: the SQL
+   * translation (and any index prefilter of the dialect) keeps its semantics.
+   */
+  @Test
+  void randomQSelectsWhatTheEvaluatorSelects() {
+    long seed = new Random().nextLong();
+    RandomQueries random = new RandomQueries(new Random(seed));
+    List<Entity> entities = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      entities.add(random.entity("q" + i));
+    }
+    saveAll(entities);
+    for (int i = 0; i < 300; i++) {
+      Query q = random.query(2);
+      List<String> expected =
+          entities.stream()
+              .filter(entity -> QueryEvaluator.matches(q, entity))
+              .map(Entity::id)
+              .toList();
+      assertThat(ids(query(all().q(q).build())))
+          .as("seed %dL, q %s", seed, q)
+          .containsExactlyElementsOf(expected);
+    }
   }
 
   @Test

@@ -16,26 +16,38 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * with PostGIS, and a fresh schema per store. Tests fail, never skip, when the server is not
  * reachable. Register it as {@code @RegisterExtension static final PostgresTestDatabase server =
  * new PostgresTestDatabase();}: it creates the database before the class and drops it afterwards,
- * since the server outlives test runs.
+ * since the server outlives test runs. Tests of other modules that manage the lifecycle themselves
+ * (e.g. around a Spring context) call {@link #create} and {@link #drop} directly.
  */
-final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
 
   static final String SERVER =
       System.getenv().getOrDefault("SUNDWERK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-  static final String USER = System.getenv().getOrDefault("SUNDWERK_TEST_PG_USER", "postgres");
-  static final String PASSWORD = System.getenv().getOrDefault("SUNDWERK_TEST_PG_PASSWORD", "");
+  public static final String USER =
+      System.getenv().getOrDefault("SUNDWERK_TEST_PG_USER", "postgres");
+  public static final String PASSWORD =
+      System.getenv().getOrDefault("SUNDWERK_TEST_PG_PASSWORD", "");
 
   private final String name =
       "sundwerk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final AtomicInteger schemas = new AtomicInteger();
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws SQLException {
+    create();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws SQLException {
+    drop();
+  }
 
   /**
    * Creates the database, with PostGIS, in a linguistic collation (ICU {@code en-US}, where {@code
    * 'apple' > 'Z'} is false): the store must compare text in code point order whatever the
    * database's collation is.
    */
-  @Override
-  public void beforeAll(ExtensionContext context) throws SQLException {
+  public void create() throws SQLException {
     execute(
         "postgres",
         "CREATE DATABASE "
@@ -44,17 +56,22 @@ final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback 
     execute(name, "CREATE EXTENSION postgis");
   }
 
+  /** Drops the database, closing the connections still open to it. */
+  public void drop() throws SQLException {
+    execute("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  /** The JDBC URL of the database (its {@code public} schema), for {@link #USER}. */
+  public String url() {
+    return SERVER + name;
+  }
+
   /** A store database on a new, empty schema of this database (PostGIS stays in public). */
   StoreDatabase openSchema() throws SQLException {
     String schema = "store_" + schemas.incrementAndGet();
     execute(name, "CREATE SCHEMA " + schema);
     return StoreDatabase.postgres(
         SERVER + name + "?currentSchema=" + schema + ",public", USER, PASSWORD);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) throws SQLException {
-    execute("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
   private void execute(String database, String sql) throws SQLException {

@@ -10,16 +10,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
 import org.sundwerk.app.SundwerkApplication;
 
 /**
- * Base of the HTTP API tests: one real server on a random port over a fresh SQLite data directory,
- * shared by all test classes (Spring caches the context). Each test gets its own tenant so tests
- * never see each other's entities.
+ * Base of the HTTP API tests: one real server on a random port over the backend {@link TestBackend}
+ * selects: on SQLite a fresh data directory shared by all test classes (Spring caches the context),
+ * on PostgreSQL a fresh database per test class. Each test gets its own tenant so tests never see
+ * each other's entities.
  */
 @SpringBootTest(
     classes = SundwerkApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestExecutionListeners(
+    listeners = TestBackend.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 abstract class ApiTest {
 
   static final String CORE = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld";
@@ -43,6 +48,7 @@ abstract class ApiTest {
     registry.add("sundwerk.demo.enabled", () -> "false");
     registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
     registry.add("sundwerk.notifications.allowed-hosts", () -> "127.0.0.1");
+    TestBackend.properties().forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @BeforeEach

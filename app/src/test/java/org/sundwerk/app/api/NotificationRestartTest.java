@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +18,7 @@ import org.sundwerk.app.SundwerkApplication;
  * At-least-once across a restart: a change committed while the endpoint is down is notified by the
  * next process on the same data directory.
  */
+@ExtendWith(TestBackend.class)
 class NotificationRestartTest {
 
   @TempDir Path data;
@@ -59,12 +63,16 @@ class NotificationRestartTest {
   private ConfigurableApplicationContext start() throws Exception {
     Files.createDirectories(data);
     // Command-line arguments, because they win over application.yml (default properties do not).
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--sundwerk.data-dir=" + data,
+                "--sundwerk.notifications.allowed-hosts=127.0.0.1",
+                "--sundwerk.notifications.retry-initial=100ms"));
+    TestBackend.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
     return new SpringApplicationBuilder(SundwerkApplication.class)
-        .run(
-            "--server.port=0",
-            "--sundwerk.data-dir=" + data,
-            "--sundwerk.notifications.allowed-hosts=127.0.0.1",
-            "--sundwerk.notifications.retry-initial=100ms");
+        .run(arguments.toArray(String[]::new));
   }
 
   private static Http client(ConfigurableApplicationContext context) {

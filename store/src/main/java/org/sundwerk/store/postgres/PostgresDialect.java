@@ -15,6 +15,10 @@ import org.sundwerk.store.JsonPath;
 import org.sundwerk.store.Sql;
 import org.sundwerk.store.SqlDialect;
 import org.sundwerk.store.StatementCache;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * PostgreSQL 15 or later with PostGIS: documents in JSONB, bounding boxes as PostGIS polygons (SRID
@@ -31,6 +35,8 @@ import org.sundwerk.store.StatementCache;
  * SQLite compares text; numbers compare as JSON numbers.
  */
 public final class PostgresDialect implements SqlDialect {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String jdbcUrl;
   private final String user;
@@ -56,10 +62,20 @@ public final class PostgresDialect implements SqlDialect {
     return dataSource().getConnection();
   }
 
+  /**
+   * Read connections plan every query for its actual parameters ({@code plan_cache_mode =
+   * force_custom_plan}): the selectivity of a query's criteria (a rare attribute or value, a small
+   * or large tenant) decides whether an index pays, and a generic plan cached after a few
+   * executions would fix that choice for all values. Planning costs well under a millisecond. Any
+   * {@code options} of the URL are kept.
+   */
   @Override
   public DataSource openReadPool(int size) {
+    PGSimpleDataSource source = dataSource();
+    String options = source.getOptions() == null ? "" : source.getOptions() + " ";
+    source.setOptions(options + "-c plan_cache_mode=force_custom_plan");
     HikariConfig config = new HikariConfig();
-    config.setDataSource(dataSource());
+    config.setDataSource(source);
     config.setPoolName("sundwerk-postgres");
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
@@ -168,6 +184,44 @@ public final class PostgresDialect implements SqlDialect {
             .append(" ELSE jsonb_typeof(v) END FROM (SELECT ")
             .append(value)
             .append(" AS v) AS j)"));
+  }
+
+  /**
+   * JSONB containment ({@code @>}) of the path with the literal at its end, served by the GIN index
+   * {@code entity_doc_paths} (V6). An array index step becomes a one-element array, which contains
+   * the literal at any position, not only at that index: a superset, as the interface allows.
+   * Numbers compare numerically in containment as in the exact comparison.
+   */
+  @Override
+  public Optional<Sql> jsonEqualityPrefilter(String column, JsonPath path, Object literal) {
+    JsonNode contained =
+        switch (literal) {
+          case Double number when Double.isFinite(number) ->
+              JSON.getNodeFactory().numberNode(number);
+          case String text -> JSON.getNodeFactory().stringNode(text);
+          case Boolean bool -> JSON.getNodeFactory().booleanNode(bool);
+          default -> null;
+        };
+    if (contained == null || path.steps().isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object> steps = path.steps();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i) instanceof String member) {
+        ObjectNode object = JSON.createObjectNode();
+        object.set(member, contained);
+        contained = object;
+      } else {
+        ArrayNode array = JSON.createArrayNode();
+        array.add(contained);
+        contained = array;
+      }
+    }
+    return Optional.of(
+        new Sql()
+            .append("(" + column + " @> CAST(")
+            .param(JSON.writeValueAsString(contained))
+            .append(" AS jsonb))"));
   }
 
   /** A PostgreSQL text array literal of the path's steps, array indexes as decimal text. */
