@@ -81,7 +81,8 @@ class SubscriptionConfiguration {
             properties.pollInterval(),
             properties.settleInterval(),
             properties.retryInitial(),
-            properties.retryMax()));
+            properties.retryMax(),
+            properties.claimLease()));
   }
 
   /** Picked up by the entity store with every other {@code ChangeRecorder} bean. */

@@ -31,11 +31,13 @@ import java.util.concurrent.locks.LockSupport;
  * updated, and due retries are claimed into their lanes.
  *
  * <p>At-least-once: a message is deleted only after its endpoint acknowledged it, so a crash
- * between sending and settling sends it again after the restart (the cursor starts from zero). One
+ * between sending and settling sends it again after the restart (the cursor starts from zero) or,
+ * on a database several nodes share, by any node once the claim's lease has passed. While nodes are
+ * healthy and settle within {@link NotifierSettings#claimLease()}, each message is sent once. One
  * lane per subscription keeps its changes in order and throttling exact; at most {@link
  * NotifierSettings#concurrency()} sends run at once, and a failed send turns the rest of its lane
  * into retries at once, so a slow or dead endpoint delays only its own subscription. At most five
- * claim batches are held in memory. One notifier per database. Lanes of deleted subscriptions stay
+ * claim batches are held in memory. One notifier per node. Lanes of deleted subscriptions stay
  * (empty) until the process ends. Thread-safe; start once, close once.
  */
 public final class Notifier implements AutoCloseable {
@@ -54,9 +56,6 @@ public final class Notifier implements AutoCloseable {
   private final Thread loop;
   private final Thread settler;
   private volatile boolean running;
-
-  /** How long a claimed retry is kept from other claims; a restart releases it earlier. */
-  private static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
   /** Lanes by tenant + subscription id. */
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -116,13 +115,20 @@ public final class Notifier implements AutoCloseable {
     settler.start();
   }
 
-  /** The hot path: reads fresh messages past the cursor, without any database lock. */
+  /**
+   * The hot path: reads fresh messages past the cursor without any database lock, or on a database
+   * several nodes share claims them in one statement.
+   */
   private void run() {
     long cursor = 0;
     while (running) {
       try {
         int room = Math.max(0, settings.claimBatch() * 5 - inFlight.get());
-        List<OutboxMessage> fresh = outbox.fresh(cursor, Math.min(room, settings.claimBatch()));
+        List<OutboxMessage> fresh =
+            outbox.fresh(
+                cursor,
+                Math.min(room, settings.claimBatch()),
+                clock.instant().plus(settings.claimLease()));
         if (!fresh.isEmpty()) {
           cursor = fresh.getLast().id();
           dispatch(fresh);
@@ -152,7 +158,10 @@ public final class Notifier implements AutoCloseable {
         Instant now = clock.instant();
         List<OutboxMessage> retries =
             outbox.settleAndClaimRetries(
-                unsettled, Math.min(room, settings.claimBatch()), now, now.plus(CLAIM_LEASE));
+                unsettled,
+                Math.min(room, settings.claimBatch()),
+                now,
+                now.plus(settings.claimLease()));
         unsettled = Outbox.Settlement.NONE;
         dispatch(retries);
       } catch (RuntimeException e) {
