@@ -157,6 +157,19 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public void renewClaims(List<Long> ids, Instant leaseUntil) {
+    try (Connection connection = database.readPool().getConnection()) {
+      byIds(
+          connection,
+          "UPDATE outbox SET retry_at = ? WHERE retry_at IS NOT NULL AND id IN ",
+          ids,
+          List.of(leaseUntil.toEpochMilli()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("renewing notification claims failed", e);
+    }
+  }
+
+  @Override
   public void releaseClaims(Instant now) {
     if (dialect.sharedByNodes()) {
       return;

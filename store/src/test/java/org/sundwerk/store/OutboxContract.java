@@ -88,6 +88,30 @@ abstract class OutboxContract {
   }
 
   @Test
+  void aRenewedClaimIsNotClaimedAgainAtItsOldLeaseEnd() throws SQLException {
+    long failed = insert("urn:a");
+    Instant due = T0.plusSeconds(10);
+    Instant lease = due.plusSeconds(10);
+    outbox.settleAndClaimRetries(
+        new Outbox.Settlement(
+            List.of(),
+            List.of(new Outbox.Retry(List.of(failed), due, "503")),
+            List.of(),
+            List.of()),
+        0,
+        T0,
+        T0);
+    assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, due, lease)).hasSize(1);
+
+    outbox.renewClaims(List.of(failed), FAR);
+
+    assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, lease, lease)).isEmpty();
+    assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, FAR, FAR))
+        .extracting(OutboxMessage::id)
+        .containsExactly(failed);
+  }
+
+  @Test
   void addsDeliveryOutcomesToTheSubscriptionCountersKeepingTheLatestTimes() throws SQLException {
     execute("INSERT INTO subscription (tenant, id, doc) VALUES (?, ?, '{}')", TENANT, SUBSCRIPTION);
     Instant later = T0.plusSeconds(30);

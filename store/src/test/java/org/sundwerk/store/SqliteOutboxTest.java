@@ -29,6 +29,15 @@ class SqliteOutboxTest extends OutboxContract {
   }
 
   @Test
+  void renewingLeavesAFreshMessageFresh() throws SQLException {
+    long id = insert("urn:a");
+
+    outbox.renewClaims(List.of(id), FAR);
+
+    assertThat(outbox.fresh(0, 10, FAR)).extracting(OutboxMessage::id).containsExactly(id);
+  }
+
+  @Test
   void releasingClaimsAtStartMakesEveryRetryDue() throws SQLException {
     long failed = insert("urn:a");
     Instant due = T0.plusSeconds(10);

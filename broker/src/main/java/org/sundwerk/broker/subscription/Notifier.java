@@ -63,6 +63,13 @@ public final class Notifier implements AutoCloseable {
   /** Claimed messages without an outcome yet: bounds what is held in memory. */
   private final AtomicInteger inFlight = new AtomicInteger();
 
+  /**
+   * Claimed messages without an outcome yet, with when their claim was taken or last renewed: the
+   * settler renews the claims older than half the lease, so that a slow endpoint does not let them
+   * expire (and another node send them again) while they wait here.
+   */
+  private final ConcurrentHashMap<Long, Instant> held = new ConcurrentHashMap<>();
+
   /** Outcomes of sends, applied by the loop thread. */
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
 
@@ -124,14 +131,13 @@ public final class Notifier implements AutoCloseable {
     while (running) {
       try {
         int room = Math.max(0, settings.claimBatch() * 5 - inFlight.get());
+        Instant now = clock.instant();
         List<OutboxMessage> fresh =
             outbox.fresh(
-                cursor,
-                Math.min(room, settings.claimBatch()),
-                clock.instant().plus(settings.claimLease()));
+                cursor, Math.min(room, settings.claimBatch()), now.plus(settings.claimLease()));
         if (!fresh.isEmpty()) {
           cursor = fresh.getLast().id();
-          dispatch(fresh);
+          dispatch(fresh, now);
         }
         if (fresh.size() < settings.claimBatch()) {
           // Not a full batch: the backlog is drained, so pause instead of spinning on the database.
@@ -163,18 +169,35 @@ public final class Notifier implements AutoCloseable {
                 now,
                 now.plus(settings.claimLease()));
         unsettled = Outbox.Settlement.NONE;
-        dispatch(retries);
+        dispatch(retries, now);
+        renewClaims(now);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "settling notifications failed", e);
       }
     }
   }
 
-  private void dispatch(List<OutboxMessage> claimed) {
+  /** Renews the claims on messages held for more than half the lease. */
+  private void renewClaims(Instant now) {
+    Instant stale = now.minus(settings.claimLease().dividedBy(2));
+    List<Long> ids =
+        held.entrySet().stream()
+            .filter(entry -> entry.getValue().isBefore(stale))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!ids.isEmpty()) {
+      outbox.renewClaims(ids, now.plus(settings.claimLease()));
+      // Only those still held: an outcome may have arrived meanwhile.
+      ids.forEach(id -> held.replace(id, now));
+    }
+  }
+
+  private void dispatch(List<OutboxMessage> claimed, Instant claimedAt) {
     if (claimed.isEmpty()) {
       return;
     }
     inFlight.addAndGet(claimed.size());
+    claimed.forEach(message -> held.put(message.id(), claimedAt));
     Map<String, List<OutboxMessage>> groups = new LinkedHashMap<>();
     for (OutboxMessage message : claimed) {
       groups
@@ -282,6 +305,7 @@ public final class Notifier implements AutoCloseable {
   }
 
   private void settled(Outcome outcome) {
+    outcome.ids().forEach(held::remove);
     outcomes.add(outcome);
     inFlight.addAndGet(-outcome.ids().size());
   }

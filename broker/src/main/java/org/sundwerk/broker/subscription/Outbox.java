@@ -14,7 +14,9 @@ import java.util.Optional;
  * retry due, so what a previous process left unsettled is sent again. Where several nodes share the
  * database, {@link #fresh} claims each message for one node with a lease instead: a claimed message
  * is a retry due when the lease ends, so the messages of a node that died are claimed by another
- * once their lease has passed, and {@link #releaseClaims} leaves other nodes' claims alone.
+ * once their lease has passed, and {@link #releaseClaims} leaves other nodes' claims alone. The
+ * changes of one subscription may then be sent by different nodes, so their order and throttling
+ * hold per node only.
  *
  * <p>Failed and throttled messages become retries with a due time, claimed with a lease. One
  * notifier per node drains the outbox. Implementations are thread-safe.
@@ -34,6 +36,12 @@ public interface Outbox {
    */
   List<OutboxMessage> settleAndClaimRetries(
       Settlement settlement, int max, Instant now, Instant leaseUntil);
+
+  /**
+   * Extends this node's claims on the messages that are still claimed (not yet settled) until
+   * {@code leaseUntil}; fresh messages that were only read stay fresh.
+   */
+  void renewClaims(List<Long> ids, Instant leaseUntil);
 
   /**
    * Called once when the notifier starts. On a database of one node it makes every retry due at
