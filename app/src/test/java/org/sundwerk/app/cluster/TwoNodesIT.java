@@ -161,7 +161,12 @@ class TwoNodesIT {
   @Order(3)
   void aBurstSplitAcrossHealthyNodesIsNotifiedExactlyOnce() throws Exception {
     createMeters();
+    long start = System.nanoTime();
     Set<String> acknowledged = burst(1, null);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    System.out.printf(
+        "healthy burst: %d updates in %d ms (%d/s) through two nodes%n",
+        acknowledged.size(), millis, acknowledged.size() * 1000L / Math.max(millis, 1));
 
     assertThat(acknowledged).hasSize(ENTITIES * UPDATES_PER_ENTITY);
     await(Duration.ofSeconds(90), () -> missing(acknowledged).isEmpty() && outboxEmpty());
@@ -177,8 +182,12 @@ class TwoNodesIT {
   @Order(4)
   void everyAcknowledgedUpdateIsNotifiedAfterANodeIsKilledMidBurst() throws Exception {
     Set<String> acknowledged = burst(UPDATES_PER_ENTITY + 1, ENTITIES * UPDATES_PER_ENTITY / 2);
+    long afterBurst = System.nanoTime();
 
     await(Duration.ofSeconds(90), () -> missing(acknowledged).isEmpty());
+    System.out.printf(
+        "all acknowledged updates notified %d ms after the burst ended (claim lease %s)%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - afterBurst), CLAIM_LEASE);
     int total = acknowledged.stream().mapToInt(TwoNodesIT::deliveriesOf).sum();
     System.out.printf(
         "burst with node A killed: %d updates acknowledged, %d distinct notified,"
