@@ -108,15 +108,16 @@ class PostgresClusterTest {
   }
 
   @Test
-  void oneNodeLeadsUntilItsSessionEndsThenAnotherTakesOver() {
+  void oneNodeLeadsUntilItsSessionEndsThenAnotherTakesOver() throws InterruptedException {
     Leadership a = nodeA.openLeadership(7);
     try (Leadership b = nodeB.openLeadership(7)) {
       assertThat(a.isLeader()).isTrue();
       assertThat(b.isLeader()).isFalse();
       assertThat(a.isLeader()).isTrue();
 
-      a.close(); // as when its process dies: the session ends
+      a.close(); // as when its process dies: the session ends (the server notices shortly after)
 
+      await(b::isLeader);
       assertThat(b.isLeader()).isTrue();
       assertThat(a.isLeader()).isFalse();
     } finally {

@@ -33,6 +33,9 @@ import org.sundwerk.store.StatementCache;
  */
 public final class PostgresDialect implements SqlDialect {
 
+  /** The first key of the two-key advisory locks on entities; other lock users pick others. */
+  public static final int ENTITY_LOCK_CLASS = 1;
+
   private final String jdbcUrl;
   private final String user;
   private final String password;
@@ -124,9 +127,6 @@ public final class PostgresDialect implements SqlDialect {
       lock.executeQuery().close();
     }
   }
-
-  /** The first key of the two-key advisory locks on entities; other lock users pick others. */
-  public static final int ENTITY_LOCK_CLASS = 1;
 
   @Override
   public String forUpdateSkipLocked() {
