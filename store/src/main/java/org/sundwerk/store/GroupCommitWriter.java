@@ -25,8 +25,10 @@ import org.sundwerk.ngsild.model.Entity;
  * The single writer: callers enqueue mutations; one thread takes everything queued (up to {@link
  * #MAX_BATCH}), runs each mutation against the current stored state inside one transaction, each
  * under its own savepoint, commits once and then completes the futures. Serialising all writes on
- * one thread is what makes a mutation see a state no other write interleaves with, and mutations
- * later in a batch read the writes of earlier ones through the same transaction.
+ * one thread is what makes a mutation see a state no other write of this process interleaves with,
+ * and mutations later in a batch read the writes of earlier ones through the same transaction. On a
+ * database shared by several nodes the batch first locks all its entities ({@link
+ * SqlDialect#lockEntities}), so the other nodes' writers do not interleave either.
  *
  * <p>Futures complete on a separate acknowledgement thread after the commit, so that callers'
  * dependent stages never run on (and stall) the writer thread. Both threads are daemons: a JVM that
@@ -138,6 +140,9 @@ final class GroupCommitWriter implements AutoCloseable {
     List<String> newTenants = new ArrayList<>();
     try {
       dialect.begin(connection);
+      if (dialect.sharedByNodes()) {
+        lockEntities(batch);
+      }
       for (Pending<?> pending : batch) {
         runOne(pending, newTenants);
       }
@@ -154,6 +159,22 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     List<Pending<?>> done = List.copyOf(batch);
     acknowledger.execute(() -> done.forEach(Pending::acknowledge));
+  }
+
+  /**
+   * Locks every entity the batch writes before any of them is read, so that another node's writer
+   * cannot change one between this writer's read and its write (a lost update), nor create one this
+   * writer is creating (which then reads it and answers AlreadyExists instead of failing on the
+   * unique key).
+   */
+  private void lockEntities(List<Pending<?>> batch) throws SQLException {
+    List<String> keys = new ArrayList<>(batch.size());
+    for (Pending<?> pending : batch) {
+      if (pending.mutation != null) {
+        keys.add(pending.tenant + "\n" + pending.entityId);
+      }
+    }
+    dialect.lockEntities(connection, keys);
   }
 
   private <R> void runOne(Pending<R> pending, List<String> newTenants) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.sundwerk.broker.subscription.Outbox;
@@ -14,10 +15,13 @@ import org.sundwerk.broker.subscription.Trigger;
 
 /**
  * The {@link Outbox} in the {@code outbox} table, which {@link OutboxRecorder} fills inside entity
- * write transactions. Reading fresh messages is a plain read on a pooled connection; settling and
- * claiming retries is one short write transaction, which on SQLite waits for the entity writer's
- * lock. A scale-out backend would claim with {@code FOR UPDATE SKIP LOCKED} instead of the single
- * notifier's id cursor. Thread-safe.
+ * write transactions. On a database of one node (SQLite) reading fresh messages is a plain read
+ * past the notifier's id cursor on a pooled connection. On a database several nodes share
+ * (PostgreSQL), writers commit ids out of order and every node drains the table, so a fresh message
+ * is claimed instead: one statement sets its {@code retry_at} to the lease end, choosing rows with
+ * {@code FOR UPDATE SKIP LOCKED}, which makes it a retry that no other node claims before the lease
+ * ends. Settling and claiming retries is one short write transaction, which on SQLite waits for the
+ * entity writer's lock and on PostgreSQL skips rows other nodes are claiming. Thread-safe.
  */
 public final class JdbcOutbox implements Outbox {
 
@@ -36,18 +40,30 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxMessage> fresh(long afterId, int max) {
+  public List<OutboxMessage> fresh(long afterId, int max, Instant leaseUntil) {
     if (max <= 0) {
       return List.of();
     }
+    Sql select =
+        dialect.sharedByNodes()
+            ? new Sql()
+                .append("UPDATE outbox SET retry_at = ")
+                .param(leaseUntil.toEpochMilli())
+                .append(" WHERE id IN (SELECT id FROM outbox WHERE retry_at IS NULL ORDER BY id")
+                .append(" LIMIT ")
+                .param(max)
+                .append(dialect.forUpdateSkipLocked())
+                .append(") RETURNING " + COLUMNS)
+            : new Sql()
+                .append("SELECT " + COLUMNS + " FROM outbox WHERE id > ")
+                .param(afterId)
+                .append(" AND retry_at IS NULL ORDER BY id LIMIT ")
+                .param(max);
     try (Connection connection = database.readPool().getConnection()) {
-      return select(
-          connection,
-          new Sql()
-              .append("SELECT " + COLUMNS + " FROM outbox WHERE id > ")
-              .param(afterId)
-              .append(" AND retry_at IS NULL ORDER BY id LIMIT ")
-              .param(max));
+      List<OutboxMessage> messages = select(connection, select);
+      // RETURNING has no order.
+      messages.sort(Comparator.comparingLong(OutboxMessage::id));
+      return messages;
     } catch (SQLException e) {
       throw new IllegalStateException("reading notifications failed", e);
     }
@@ -61,7 +77,8 @@ public final class JdbcOutbox implements Outbox {
             .append("SELECT " + COLUMNS + " FROM outbox WHERE retry_at <= ")
             .param(now.toEpochMilli())
             .append(" ORDER BY id LIMIT ")
-            .param(Math.max(max, 0));
+            .param(Math.max(max, 0))
+            .append(dialect.forUpdateSkipLocked());
     try (Connection connection = database.readPool().getConnection()) {
       if (settlement.isEmpty() && (max <= 0 || select(connection, due).isEmpty())) {
         return List.of();
@@ -102,7 +119,12 @@ public final class JdbcOutbox implements Outbox {
           postponed.ids(),
           List.of(postponed.next().toEpochMilli()));
     }
-    for (Deliveries d : settlement.deliveries()) {
+    // In one order on every node: two settlements updating the same subscriptions wait for each
+    // other instead of deadlocking.
+    List<Deliveries> deliveries = new ArrayList<>(settlement.deliveries());
+    deliveries.sort(
+        Comparator.comparing(Deliveries::tenant).thenComparing(Deliveries::subscriptionId));
+    for (Deliveries d : deliveries) {
       JdbcSubscriptionStore.recordDeliveries(
           connection,
           d.tenant(),
@@ -135,7 +157,23 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public void renewClaims(List<Long> ids, Instant leaseUntil) {
+    try (Connection connection = database.readPool().getConnection()) {
+      byIds(
+          connection,
+          "UPDATE outbox SET retry_at = ? WHERE retry_at IS NOT NULL AND id IN ",
+          ids,
+          List.of(leaseUntil.toEpochMilli()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("renewing notification claims failed", e);
+    }
+  }
+
+  @Override
   public void releaseClaims(Instant now) {
+    if (dialect.sharedByNodes()) {
+      return;
+    }
     try (Connection connection = database.readPool().getConnection();
         PreparedStatement statement =
             connection.prepareStatement(

@@ -37,6 +37,34 @@ public interface SqlDialect {
   void rollback(Connection connection);
 
   /**
+   * Whether several nodes may share this database. A shared database has each node's writer lock
+   * the entities it writes ({@link #lockEntities}) and the notifiers claim outbox rows with a lease
+   * instead of reading them past a cursor. A single-node database (SQLite) serialises every write
+   * in its one writer and needs neither.
+   */
+  default boolean sharedByNodes() {
+    return false;
+  }
+
+  /**
+   * Locks the entities with the given keys until the current transaction ends, waiting for other
+   * nodes' writers that hold them; the keys may name entities that do not exist yet, so that two
+   * nodes creating the same entity serialise too. The caller passes every key of its transaction at
+   * once, so that two writers never wait for each other in a cycle. Nothing to do where one writer
+   * owns the database.
+   */
+  default void lockEntities(Connection connection, List<String> keys) throws SQLException {}
+
+  /**
+   * Appended to a {@code SELECT} in a write transaction that claims rows: the rows it returns are
+   * locked, and rows another transaction has locked are skipped instead of waited for. Empty where
+   * the transaction already holds the database's write lock.
+   */
+  default String forUpdateSkipLocked() {
+    return "";
+  }
+
+  /**
    * The placeholder expression that turns a bound JSON text into the stored document form, e.g.
    * {@code jsonb(?)}: documents are stored in the dialect's binary JSON so that queries do not
    * parse text per row.

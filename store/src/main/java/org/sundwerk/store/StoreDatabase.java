@@ -4,7 +4,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sundwerk.broker.cluster.ClusterSignals;
+import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.store.postgres.PostgresDialect;
+import org.sundwerk.store.postgres.PostgresLeadership;
+import org.sundwerk.store.postgres.PostgresSignals;
 import org.sundwerk.store.sqlite.SqliteDialect;
 
 /**
@@ -48,6 +52,28 @@ public final class StoreDatabase implements AutoCloseable {
    */
   public static StoreDatabase postgres(String jdbcUrl, String user, String password) {
     return open(new PostgresDialect(jdbcUrl, user, password), DEFAULT_READ_POOL_SIZE);
+  }
+
+  /**
+   * Signals to and from the other nodes on this database: {@code LISTEN}/{@code NOTIFY} on a
+   * connection of its own where several nodes may share it, none otherwise. Close it before this
+   * database.
+   */
+  public ClusterSignals openSignals() {
+    return dialect.sharedByNodes()
+        ? new PostgresSignals(dialect::openWriteConnection, readPool)
+        : ClusterSignals.NONE;
+  }
+
+  /**
+   * The leader among the nodes on this database for the jobs of group {@code lock}: a session
+   * advisory lock on a connection of its own where several nodes may share it; always this node
+   * otherwise. Close it before this database.
+   */
+  public Leadership openLeadership(int lock) {
+    return dialect.sharedByNodes()
+        ? new PostgresLeadership(dialect::openWriteConnection, lock)
+        : Leadership.ALONE;
   }
 
   public SqlDialect dialect() {

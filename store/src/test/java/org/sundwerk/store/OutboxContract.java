@@ -25,10 +25,13 @@ abstract class OutboxContract {
 
   private static final String TENANT = "outbox";
   private static final String SUBSCRIPTION = "urn:ngsi-ld:Subscription:s1";
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  private StoreDatabase database;
-  private Outbox outbox;
+  /** A lease that no test reaches. */
+  static final Instant FAR = T0.plusSeconds(3_600);
+
+  StoreDatabase database;
+  Outbox outbox;
 
   abstract StoreDatabase openDatabase() throws Exception;
 
@@ -44,14 +47,15 @@ abstract class OutboxContract {
   }
 
   @Test
-  void readsFreshMessagesInIdOrderAfterTheCursor() throws SQLException {
+  void readsFreshMessagesInIdOrderOncePerNotifier() throws SQLException {
     List<Long> ids = List.of(insert("urn:a"), insert("urn:b"), insert("urn:c"));
 
-    assertThat(outbox.fresh(0, 10)).extracting(OutboxMessage::id).containsExactlyElementsOf(ids);
-    assertThat(outbox.fresh(ids.get(0), 1))
+    List<OutboxMessage> first = outbox.fresh(0, 1, FAR);
+    assertThat(first).extracting(OutboxMessage::id).containsExactly(ids.get(0));
+    assertThat(first.getFirst().trigger()).isEqualTo(Trigger.ENTITY_CREATED);
+    assertThat(outbox.fresh(ids.get(0), 10, FAR))
         .extracting(OutboxMessage::id)
-        .containsExactly(ids.get(1));
-    assertThat(outbox.fresh(0, 1).getFirst().trigger()).isEqualTo(Trigger.ENTITY_CREATED);
+        .containsExactly(ids.get(1), ids.get(2));
     assertThat(outbox.pending()).isEqualTo(3);
   }
 
@@ -74,16 +78,35 @@ abstract class OutboxContract {
                 T0.plusSeconds(60)))
         .isEmpty();
     assertThat(outbox.pending()).isEqualTo(2);
-    assertThat(outbox.fresh(0, 10)).extracting(OutboxMessage::id).containsExactly(untouched);
+    assertThat(outbox.fresh(0, 10, FAR)).extracting(OutboxMessage::id).containsExactly(untouched);
 
     List<OutboxMessage> claimed =
         outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, due, due.plusSeconds(60));
     assertThat(claimed).extracting(OutboxMessage::id).containsExactly(failed);
     assertThat(claimed.getFirst().attempts()).isEqualTo(1);
     assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, due, due)).isEmpty();
+  }
 
-    outbox.releaseClaims(due);
-    assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, due, due))
+  @Test
+  void aRenewedClaimIsNotClaimedAgainAtItsOldLeaseEnd() throws SQLException {
+    long failed = insert("urn:a");
+    Instant due = T0.plusSeconds(10);
+    Instant lease = due.plusSeconds(10);
+    outbox.settleAndClaimRetries(
+        new Outbox.Settlement(
+            List.of(),
+            List.of(new Outbox.Retry(List.of(failed), due, "503")),
+            List.of(),
+            List.of()),
+        0,
+        T0,
+        T0);
+    assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, due, lease)).hasSize(1);
+
+    outbox.renewClaims(List.of(failed), FAR);
+
+    assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, lease, lease)).isEmpty();
+    assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, FAR, FAR))
         .extracting(OutboxMessage::id)
         .containsExactly(failed);
   }
@@ -130,7 +153,7 @@ abstract class OutboxContract {
     }
   }
 
-  private long insert(String entityId) throws SQLException {
+  long insert(String entityId) throws SQLException {
     execute(
         "INSERT INTO outbox (tenant, subscription_id, entity_id, trigger, after_doc, changed_at)"
             + " VALUES (?, ?, ?, 'ENTITY_CREATED', NULL, 0)",

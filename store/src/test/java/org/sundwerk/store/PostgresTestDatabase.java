@@ -28,6 +28,9 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
   public static final String PASSWORD =
       System.getenv().getOrDefault("SUNDWERK_TEST_PG_PASSWORD", "");
 
+  /** Registered per test class; see the class comment. */
+  public PostgresTestDatabase() {}
+
   private final String name =
       "sundwerk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final AtomicInteger schemas = new AtomicInteger();
@@ -68,10 +71,27 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
 
   /** A store database on a new, empty schema of this database (PostGIS stays in public). */
   StoreDatabase openSchema() throws SQLException {
+    return open(newSchema());
+  }
+
+  /** The JDBC URL of a new, empty schema; open it several times to play several nodes. */
+  String newSchema() throws SQLException {
     String schema = "store_" + schemas.incrementAndGet();
     execute(name, "CREATE SCHEMA " + schema);
-    return StoreDatabase.postgres(
-        SERVER + name + "?currentSchema=" + schema + ",public", USER, PASSWORD);
+    return SERVER + name + "?currentSchema=" + schema + ",public";
+  }
+
+  /** A store database on the schema at {@code url}, migrated if it is new. */
+  StoreDatabase open(String url) {
+    return StoreDatabase.postgres(url, USER, PASSWORD);
+  }
+
+  /**
+   * The JDBC URL of the whole database, with the user in it, for a process that migrates it itself
+   * (an app node started with {@code sundwerk.db-url}).
+   */
+  public String url() {
+    return SERVER + name + "?user=" + USER + (PASSWORD.isEmpty() ? "" : "&password=" + PASSWORD);
   }
 
   private void execute(String database, String sql) throws SQLException {

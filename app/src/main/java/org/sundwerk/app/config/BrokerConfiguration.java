@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.cluster.ClusterSignals;
 import org.sundwerk.broker.context.AddContext;
 import org.sundwerk.broker.context.DeleteContext;
 import org.sundwerk.broker.context.HostedContextUrls;
@@ -69,12 +70,27 @@ class BrokerConfiguration {
 
   @Bean
   ContextManagement contextManagement(
-      ContextStore store, ContextResolver resolver, HostedContextUrls hosted, Clock clock) {
+      ContextStore store,
+      ContextResolver resolver,
+      HostedContextUrls hosted,
+      Clock clock,
+      ClusterSignals signals) {
+    // Another node deleted a context: forget it here too (all cached ones if signals were missed).
+    signals.listen(
+        ClusterSignals.Topic.CONTEXTS,
+        url ->
+            url.ifPresentOrElse(
+                resolver::invalidate,
+                () ->
+                    resolver
+                        .loader()
+                        .cachedDocuments()
+                        .forEach(document -> resolver.invalidate(document.url()))));
     return new ContextManagement(
         new AddContext(store, resolver, hosted, clock),
         new ListContexts(store, resolver),
         new ServeContext(store, resolver),
-        new DeleteContext(store, resolver));
+        new DeleteContext(store, resolver, signals));
   }
 
   @Bean

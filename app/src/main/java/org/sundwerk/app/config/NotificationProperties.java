@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     due retries claimed; default 100 ms
  * @param retryInitial delay before the first retry, doubled per failed attempt; default 250 ms
  * @param retryMax the longest delay between retries; default 30 s
+ * @param claimLease how long a notification claimed by this node is kept from other claims before
+ *     it is settled; once it has passed without a settlement (the node died) the notification is
+ *     sent again, by another node where several share a PostgreSQL database; default 1 min
  * @param periodicTick how often periodic ({@code timeInterval}) subscriptions are checked; default
  *     1 s
  */
@@ -35,4 +38,5 @@ public record NotificationProperties(
     @DefaultValue("100ms") Duration settleInterval,
     @DefaultValue("250ms") Duration retryInitial,
     @DefaultValue("30s") Duration retryMax,
+    @DefaultValue("1m") Duration claimLease,
     @DefaultValue("1s") Duration periodicTick) {}

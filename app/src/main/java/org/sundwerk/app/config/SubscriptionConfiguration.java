@@ -3,6 +3,8 @@ package org.sundwerk.app.config;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.sundwerk.broker.cluster.ClusterSignals;
+import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.broker.subscription.ActiveSubscriptions;
 import org.sundwerk.broker.subscription.EndpointSenders;
 import org.sundwerk.broker.subscription.HttpNotificationSender;
@@ -41,11 +43,17 @@ class SubscriptionConfiguration {
 
   @Bean
   ActiveSubscriptions activeSubscriptions(
-      SubscriptionStore store, ContextResolver resolver, Clock clock) {
-    return new ActiveSubscriptions(
-        store,
-        context -> context.map(resolver::resolve).orElseGet(resolver::defaultDictionary),
-        clock);
+      SubscriptionStore store, ContextResolver resolver, Clock clock, ClusterSignals signals) {
+    ActiveSubscriptions active =
+        new ActiveSubscriptions(
+            store,
+            context -> context.map(resolver::resolve).orElseGet(resolver::defaultDictionary),
+            clock);
+    // Another node wrote a tenant's subscriptions (or this node may have missed such signals).
+    signals.listen(
+        ClusterSignals.Topic.SUBSCRIPTIONS,
+        tenant -> tenant.ifPresentOrElse(active::reload, active::reloadAll));
+    return active;
   }
 
   @Bean(destroyMethod = "close")
@@ -81,7 +89,8 @@ class SubscriptionConfiguration {
             properties.pollInterval(),
             properties.settleInterval(),
             properties.retryInitial(),
-            properties.retryMax()));
+            properties.retryMax(),
+            properties.claimLease()));
   }
 
   /** Picked up by the entity store with every other {@code ChangeRecorder} bean. */
@@ -97,6 +106,7 @@ class SubscriptionConfiguration {
       SubscriptionStore store,
       EndpointSenders senders,
       Clock clock,
+      Leadership leadership,
       NotificationProperties properties,
       SundwerkProperties sundwerk) {
     PeriodicNotifier periodic =
@@ -107,6 +117,7 @@ class SubscriptionConfiguration {
             new NotificationRenderer(),
             senders,
             clock,
+            leadership,
             sundwerk.maxPageSize());
     periodic.start(properties.periodicTick().toMillis());
     return periodic;
@@ -117,8 +128,10 @@ class SubscriptionConfiguration {
       SubscriptionStore store,
       ActiveSubscriptions active,
       EndpointSenders senders,
+      ClusterSignals signals,
       Clock clock,
       SundwerkProperties properties) {
-    return new SubscriptionOperations(store, active, senders, clock, properties.maxPageSize());
+    return new SubscriptionOperations(
+        store, active, senders, signals, clock, properties.maxPageSize());
   }
 }

@@ -3,6 +3,7 @@ package org.sundwerk.app.config;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.broker.temporal.PruneTemporalHistory;
 import org.sundwerk.broker.temporal.TemporalOperations;
 import org.sundwerk.broker.temporal.TemporalStore;
@@ -44,9 +45,9 @@ class TemporalConfiguration {
   /** The prune job, scheduled only when some retention is configured. */
   @Bean(destroyMethod = "close")
   TemporalPruneSchedule temporalPruneSchedule(
-      PruneTemporalHistory prune, TemporalProperties properties) {
+      PruneTemporalHistory prune, TemporalProperties properties, Leadership leadership) {
     boolean anyRetention =
         properties.defaultRetention().isPresent() || !properties.tenantRetention().isEmpty();
-    return new TemporalPruneSchedule(prune, properties.pruneInterval(), anyRetention);
+    return new TemporalPruneSchedule(prune, properties.pruneInterval(), anyRetention, leadership);
   }
 }

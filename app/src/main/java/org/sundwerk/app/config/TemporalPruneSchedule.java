@@ -6,12 +6,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.broker.temporal.PruneTemporalHistory;
 
 /**
  * Runs the temporal prune job (when enabled) every interval on one daemon thread, first after one
- * interval; a failed run is logged and the next one tries again. Its own type (not a bare executor
- * bean), so that Spring's scheduling never mistakes it for the application's task scheduler.
+ * interval, on the leader only when several nodes share the database; a failed run is logged and
+ * the next one tries again. Its own type (not a bare executor bean), so that Spring's scheduling
+ * never mistakes it for the application's task scheduler.
  */
 final class TemporalPruneSchedule implements AutoCloseable {
 
@@ -21,7 +23,8 @@ final class TemporalPruneSchedule implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("sundwerk-temporal-prune").daemon().unstarted(r));
 
-  TemporalPruneSchedule(PruneTemporalHistory prune, Duration interval, boolean enabled) {
+  TemporalPruneSchedule(
+      PruneTemporalHistory prune, Duration interval, boolean enabled, Leadership leadership) {
     if (!enabled) {
       return;
     }
@@ -29,6 +32,9 @@ final class TemporalPruneSchedule implements AutoCloseable {
     executor.scheduleWithFixedDelay(
         () -> {
           try {
+            if (!leadership.isLeader()) {
+              return;
+            }
             long deleted = prune.run();
             LOG.info("pruned {} temporal instances beyond their retention", deleted);
           } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.sundwerk.broker.context;
 
+import org.sundwerk.broker.cluster.ClusterSignals;
 import org.sundwerk.broker.store.ContextStore;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
@@ -13,10 +14,15 @@ public final class DeleteContext {
   private final ContextStore store;
   private final ContextResolver resolver;
   private final KnownContexts known;
+  private final ClusterSignals signals;
 
-  public DeleteContext(ContextStore store, ContextResolver resolver) {
+  /**
+   * @param signals tells the other nodes on the database to forget the deleted context too
+   */
+  public DeleteContext(ContextStore store, ContextResolver resolver, ClusterSignals signals) {
     this.store = store;
     this.resolver = resolver;
+    this.signals = signals;
     this.known = new KnownContexts(store, resolver);
   }
 
@@ -46,6 +52,7 @@ public final class DeleteContext {
       store.delete(summary.localId());
     }
     resolver.invalidate(summary.url());
+    signals.publish(ClusterSignals.Topic.CONTEXTS, summary.url());
     if (reload) {
       resolver.loader().load(summary.url());
     }

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The in-memory cache of every tenant's subscriptions as {@link Matcher}s, loaded from the {@link
- * SubscriptionStore} at start and reloaded per tenant after each subscription write. Matching reads
- * an immutable snapshot without locks, so the store's writer thread never waits here.
+ * SubscriptionStore} at start and reloaded per tenant after each subscription write, on this node
+ * or (told by a signal) on another node sharing the database. Matching reads an immutable snapshot
+ * without locks, so the store's writer thread never waits here.
  *
  * <p>A subscription whose context cannot be resolved is left out (and logged) until it is written
  * again. Thread-safe.
@@ -60,6 +61,19 @@ public final class ActiveSubscriptions {
       }
     }
     byTenant.put(tenant, compile(subscriptions));
+  }
+
+  /**
+   * Re-reads every tenant's subscriptions; for a node that may have missed other nodes' signals.
+   * Tenants that no longer have any are emptied.
+   */
+  public void reloadAll() {
+    Map<String, List<Subscription>> all = store.all();
+    all.forEach((tenant, subscriptions) -> byTenant.put(tenant, compile(subscriptions)));
+    byTenant.keySet().stream()
+        .filter(tenant -> !all.containsKey(tenant))
+        .toList()
+        .forEach(tenant -> byTenant.put(tenant, Map.of()));
   }
 
   /** Every subscription the change notifies. Runs inside the write transaction: no I/O. */

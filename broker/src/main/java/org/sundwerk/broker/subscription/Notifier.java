@@ -31,11 +31,13 @@ import java.util.concurrent.locks.LockSupport;
  * updated, and due retries are claimed into their lanes.
  *
  * <p>At-least-once: a message is deleted only after its endpoint acknowledged it, so a crash
- * between sending and settling sends it again after the restart (the cursor starts from zero). One
+ * between sending and settling sends it again after the restart (the cursor starts from zero) or,
+ * on a database several nodes share, by any node once the claim's lease has passed. While nodes are
+ * healthy and settle within {@link NotifierSettings#claimLease()}, each message is sent once. One
  * lane per subscription keeps its changes in order and throttling exact; at most {@link
  * NotifierSettings#concurrency()} sends run at once, and a failed send turns the rest of its lane
  * into retries at once, so a slow or dead endpoint delays only its own subscription. At most five
- * claim batches are held in memory. One notifier per database. Lanes of deleted subscriptions stay
+ * claim batches are held in memory. One notifier per node. Lanes of deleted subscriptions stay
  * (empty) until the process ends. Thread-safe; start once, close once.
  */
 public final class Notifier implements AutoCloseable {
@@ -55,14 +57,18 @@ public final class Notifier implements AutoCloseable {
   private final Thread settler;
   private volatile boolean running;
 
-  /** How long a claimed retry is kept from other claims; a restart releases it earlier. */
-  private static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
-
   /** Lanes by tenant + subscription id. */
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
   /** Claimed messages without an outcome yet: bounds what is held in memory. */
   private final AtomicInteger inFlight = new AtomicInteger();
+
+  /**
+   * Claimed messages without an outcome yet, with when their claim was taken or last renewed: the
+   * settler renews the claims older than half the lease, so that a slow endpoint does not let them
+   * expire (and another node send them again) while they wait here.
+   */
+  private final ConcurrentHashMap<Long, Instant> held = new ConcurrentHashMap<>();
 
   /** Outcomes of sends, applied by the loop thread. */
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -116,16 +122,22 @@ public final class Notifier implements AutoCloseable {
     settler.start();
   }
 
-  /** The hot path: reads fresh messages past the cursor, without any database lock. */
+  /**
+   * The hot path: reads fresh messages past the cursor without any database lock, or on a database
+   * several nodes share claims them in one statement.
+   */
   private void run() {
     long cursor = 0;
     while (running) {
       try {
         int room = Math.max(0, settings.claimBatch() * 5 - inFlight.get());
-        List<OutboxMessage> fresh = outbox.fresh(cursor, Math.min(room, settings.claimBatch()));
+        Instant now = clock.instant();
+        List<OutboxMessage> fresh =
+            outbox.fresh(
+                cursor, Math.min(room, settings.claimBatch()), now.plus(settings.claimLease()));
         if (!fresh.isEmpty()) {
           cursor = fresh.getLast().id();
-          dispatch(fresh);
+          dispatch(fresh, now);
         }
         if (fresh.size() < settings.claimBatch()) {
           // Not a full batch: the backlog is drained, so pause instead of spinning on the database.
@@ -152,20 +164,40 @@ public final class Notifier implements AutoCloseable {
         Instant now = clock.instant();
         List<OutboxMessage> retries =
             outbox.settleAndClaimRetries(
-                unsettled, Math.min(room, settings.claimBatch()), now, now.plus(CLAIM_LEASE));
+                unsettled,
+                Math.min(room, settings.claimBatch()),
+                now,
+                now.plus(settings.claimLease()));
         unsettled = Outbox.Settlement.NONE;
-        dispatch(retries);
+        dispatch(retries, now);
+        renewClaims(now);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "settling notifications failed", e);
       }
     }
   }
 
-  private void dispatch(List<OutboxMessage> claimed) {
+  /** Renews the claims on messages held for more than half the lease. */
+  private void renewClaims(Instant now) {
+    Instant stale = now.minus(settings.claimLease().dividedBy(2));
+    List<Long> ids =
+        held.entrySet().stream()
+            .filter(entry -> entry.getValue().isBefore(stale))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!ids.isEmpty()) {
+      outbox.renewClaims(ids, now.plus(settings.claimLease()));
+      // Only those still held: an outcome may have arrived meanwhile.
+      ids.forEach(id -> held.replace(id, now));
+    }
+  }
+
+  private void dispatch(List<OutboxMessage> claimed, Instant claimedAt) {
     if (claimed.isEmpty()) {
       return;
     }
     inFlight.addAndGet(claimed.size());
+    claimed.forEach(message -> held.put(message.id(), claimedAt));
     Map<String, List<OutboxMessage>> groups = new LinkedHashMap<>();
     for (OutboxMessage message : claimed) {
       groups
@@ -273,6 +305,7 @@ public final class Notifier implements AutoCloseable {
   }
 
   private void settled(Outcome outcome) {
+    outcome.ids().forEach(held::remove);
     outcomes.add(outcome);
     inFlight.addAndGet(-outcome.ids().size());
   }

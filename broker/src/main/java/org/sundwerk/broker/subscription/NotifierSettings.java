@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param settleInterval how often outcomes are written back and due retries claimed
  * @param retryInitial delay before the first retry; doubled per failed attempt
  * @param retryMax the longest delay between retries
+ * @param claimLease how long a claimed message is kept from other claims (other nodes, a later
+ *     retry claim) before it is settled; after a crash it is sent again once the lease has passed,
+ *     so it must exceed the time a message waits in memory and is sent
  */
 public record NotifierSettings(
     int claimBatch,
@@ -20,7 +23,8 @@ public record NotifierSettings(
     Duration pollInterval,
     Duration settleInterval,
     Duration retryInitial,
-    Duration retryMax) {
+    Duration retryMax,
+    Duration claimLease) {
 
   public static final NotifierSettings DEFAULTS =
       new NotifierSettings(
@@ -30,7 +34,8 @@ public record NotifierSettings(
           Duration.ofMillis(10),
           Duration.ofMillis(100),
           Duration.ofMillis(250),
-          Duration.ofSeconds(30));
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(1));
 
   /** The delay before the next attempt after {@code attempts} failed ones (at least one). */
   public Duration backoff(int attempts) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.broker.store.EntityQuery;
 import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.model.Entity;
@@ -22,9 +23,9 @@ import org.sundwerk.ngsild.query.TypeQuery;
 /**
  * Periodic notifications (clause 5.2.12 {@code timeInterval}): every {@code timeInterval} seconds a
  * subscription is sent the current state of the entities it selects, if there are any. These do not
- * go through the outbox: a missed period is simply superseded by the next one. A tick checks which
- * subscriptions are due; each send runs on its own virtual thread, one at a time per subscription.
- * Thread-safe.
+ * go through the outbox: a missed period is simply superseded by the next one. Among nodes sharing
+ * a database only the {@link Leadership leader} sends them. A tick checks which subscriptions are
+ * due; each send runs on its own virtual thread, one at a time per subscription. Thread-safe.
  */
 public final class PeriodicNotifier implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class PeriodicNotifier implements AutoCloseable {
   private final NotificationRenderer renderer;
   private final NotificationSender sender;
   private final Clock clock;
+  private final Leadership leadership;
   private final int maxEntities;
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
@@ -54,6 +56,7 @@ public final class PeriodicNotifier implements AutoCloseable {
       NotificationRenderer renderer,
       NotificationSender sender,
       Clock clock,
+      Leadership leadership,
       int maxEntities) {
     this.subscriptions = subscriptions;
     this.entities = entities;
@@ -61,6 +64,7 @@ public final class PeriodicNotifier implements AutoCloseable {
     this.renderer = renderer;
     this.sender = sender;
     this.clock = clock;
+    this.leadership = leadership;
     this.maxEntities = maxEntities;
   }
 
@@ -69,9 +73,12 @@ public final class PeriodicNotifier implements AutoCloseable {
     ticker.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
   }
 
-  /** Starts the notification of every periodic subscription that is due now. */
+  /** Starts the notification of every periodic subscription that is due now, on the leader. */
   public void tick() {
     try {
+      if (!leadership.isLeader()) {
+        return;
+      }
       Instant now = clock.instant();
       for (Map.Entry<String, List<Matcher>> tenant : subscriptions.snapshot().entrySet()) {
         for (Matcher matcher : tenant.getValue()) {

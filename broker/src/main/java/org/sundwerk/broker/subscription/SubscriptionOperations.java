@@ -3,6 +3,7 @@ package org.sundwerk.broker.subscription;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.sundwerk.broker.cluster.ClusterSignals;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import tools.jackson.databind.JsonNode;
@@ -11,13 +12,15 @@ import tools.jackson.databind.JsonNode;
  * The subscription operations of clause 5.8: CreateSubscription, RetrieveSubscription,
  * QuerySubscriptions, UpdateSubscription and DeleteSubscription. Each write is committed by the
  * {@link SubscriptionStore} and then reloads the tenant's entry in {@link ActiveSubscriptions}, so
- * an entity write acknowledged after a subscription write is matched against it. Thread-safe.
+ * an entity write acknowledged after a subscription write is matched against it, and signals the
+ * other nodes on the database to reload theirs (they match against it shortly after). Thread-safe.
  */
 public final class SubscriptionOperations {
 
   private final SubscriptionStore store;
   private final ActiveSubscriptions active;
   private final EndpointSenders endpoints;
+  private final ClusterSignals signals;
   private final Clock clock;
   private final int maxPageSize;
 
@@ -25,11 +28,13 @@ public final class SubscriptionOperations {
       SubscriptionStore store,
       ActiveSubscriptions active,
       EndpointSenders endpoints,
+      ClusterSignals signals,
       Clock clock,
       int maxPageSize) {
     this.store = store;
     this.active = active;
     this.endpoints = endpoints;
+    this.signals = signals;
     this.clock = clock;
     this.maxPageSize = maxPageSize;
   }
@@ -49,7 +54,7 @@ public final class SubscriptionOperations {
     if (!store.create(tenant, subscription)) {
       throw NgsiLdException.alreadyExists("Subscription " + subscription.id() + " already exists");
     }
-    active.reload(tenant);
+    changed(tenant);
     return subscription;
   }
 
@@ -91,7 +96,7 @@ public final class SubscriptionOperations {
     if (!store.replace(tenant, updated)) {
       throw NgsiLdException.notFound("Subscription " + id + " does not exist");
     }
-    active.reload(tenant);
+    changed(tenant);
     return updated;
   }
 
@@ -100,6 +105,11 @@ public final class SubscriptionOperations {
     if (!store.delete(tenant, id)) {
       throw NgsiLdException.notFound("Subscription " + id + " does not exist");
     }
+    changed(tenant);
+  }
+
+  private void changed(String tenant) {
     active.reload(tenant);
+    signals.publish(ClusterSignals.Topic.SUBSCRIPTIONS, tenant);
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sundwerk.broker.cluster.ClusterSignals;
 import org.sundwerk.broker.store.StoredContext;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
@@ -70,7 +71,7 @@ class ContextManagementTest {
     add = new AddContext(store, resolver, urls, CLOCK);
     list = new ListContexts(store, resolver);
     serve = new ServeContext(store, resolver);
-    delete = new DeleteContext(store, resolver);
+    delete = new DeleteContext(store, resolver, ClusterSignals.NONE);
   }
 
   @AfterEach

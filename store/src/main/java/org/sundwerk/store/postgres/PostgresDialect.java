@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * savepoints isolate the writer's mutations, and a commit returns once PostgreSQL has flushed its
  * WAL (with the server's default {@code synchronous_commit=on}). PostgreSQL locks rows, not the
  * database, so {@link #begin} takes no lock: the single writer serialises the writes of one node
- * only; several nodes on one database need row locks where they contend (the next step).
+ * only, and several nodes on one database serialise on the entities they write through {@link
+ * #lockEntities}.
  *
  * <p>Text comparisons of document values use the {@code "C"} collation, i.e. code point order, as
  * SQLite compares text; numbers compare as JSON numbers.
@@ -37,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PostgresDialect implements SqlDialect {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The first key of the two-key advisory locks on entities; other lock users pick others. */
+  public static final int ENTITY_LOCK_CLASS = 1;
 
   private final String jdbcUrl;
   private final String user;
@@ -109,6 +113,40 @@ public final class PostgresDialect implements SqlDialect {
   public void commit(Connection connection) throws SQLException {
     connection.commit();
     connection.setAutoCommit(true);
+  }
+
+  @Override
+  public boolean sharedByNodes() {
+    return true;
+  }
+
+  /**
+   * Transaction-scoped advisory locks on a 32-bit hash of each key (class {@value
+   * #ENTITY_LOCK_CLASS}), taken in ascending hash order in one statement: the order makes two
+   * writers' batches wait for each other instead of deadlocking, and advisory locks cover entities
+   * that do not exist yet, which row locks cannot. Two keys with the same hash only serialise more
+   * than needed. A lock is taken only after earlier transactions holding it committed, so the reads
+   * that follow (READ COMMITTED) see their writes.
+   */
+  @Override
+  public void lockEntities(Connection connection, List<String> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement lock =
+        connection.prepareStatement(
+            "SELECT count(pg_advisory_xact_lock("
+                + ENTITY_LOCK_CLASS
+                + ", h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(?::text[]) AS k"
+                + " ORDER BY h) AS sorted")) {
+      lock.setArray(1, connection.createArrayOf("text", keys.toArray()));
+      lock.executeQuery().close();
+    }
+  }
+
+  @Override
+  public String forUpdateSkipLocked() {
+    return " FOR UPDATE SKIP LOCKED";
   }
 
   @Override
