@@ -64,11 +64,6 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
     execute("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
-  /** The JDBC URL of the database (its {@code public} schema), for {@link #USER}. */
-  public String url() {
-    return SERVER + name;
-  }
-
   /** A store database on a new, empty schema of this database (PostGIS stays in public). */
   StoreDatabase openSchema() throws SQLException {
     return open(newSchema());
