@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +48,19 @@ public final class JdbcTemporalStore implements TemporalStore {
   private final StoreDatabase database;
   private final SqlDialect dialect;
 
-  /** A temporal store that shares the database and writer of {@code entities}. */
-  public JdbcTemporalStore(JdbcEntityStore entities) {
+  /** Months of partitions created ahead of the current one. */
+  static final int MONTHS_AHEAD = 2;
+
+  /**
+   * A temporal store that shares the database and writer of {@code entities}. Where the history is
+   * partitioned (PostgreSQL), creates the partitions of the current and coming months by {@code
+   * clock} before it returns.
+   */
+  public JdbcTemporalStore(JdbcEntityStore entities, Clock clock) {
     this.entities = entities;
     this.database = entities.database();
     this.dialect = database.dialect();
+    maintainPartitions(clock.instant(), Optional.empty()).join();
   }
 
   @Override
@@ -655,6 +664,20 @@ public final class JdbcTemporalStore implements TemporalStore {
             TemporalRollup.recompute(statements, span);
           }
           return deleted;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Long> maintainPartitions(Instant now, Optional<Instant> dropBefore) {
+    if (!dialect.partitionsTemporalInstances()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    return entities.writeDirect(
+        (connection, statements) -> {
+          TemporalPartitions.create(statements, now, MONTHS_AHEAD);
+          return dropBefore.isPresent()
+              ? TemporalPartitions.dropBefore(statements, dropBefore.get())
+              : 0L;
         });
   }
 

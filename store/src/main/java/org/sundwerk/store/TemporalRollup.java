@@ -41,9 +41,9 @@ final class TemporalRollup {
   }
 
   /**
-   * Instances added in one transaction, summed per hour (and kind, so the database orders kinds
+   * Instances added in one transaction, summed per span (and kind, so the database orders kinds
    * with its own collation, as the raw aggregation does) before they reach the table: a month of
-   * quarter-hour values is one upsert per hour, not per instance. Not thread-safe.
+   * quarter-hour values is one upsert per hour and day, not two per instance. Not thread-safe.
    */
   static final class Additions {
 
