@@ -134,8 +134,10 @@ final class TemporalRollup {
         upsert.setDouble(11, partial.sumsq);
         upsert.setLong(12, partial.firstAt);
         upsert.setLong(13, partial.lastAt);
-        upsert.executeUpdate();
+        upsert.addBatch();
       }
+      // One round trip to PostgreSQL for all spans instead of one per span.
+      upsert.executeBatch();
       partials.clear();
     }
 
