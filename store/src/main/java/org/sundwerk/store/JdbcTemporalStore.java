@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.sundwerk.broker.temporal.TemporalEntity;
 import org.sundwerk.broker.temporal.TemporalSelection;
 import org.sundwerk.broker.temporal.TemporalStore;
 import org.sundwerk.broker.temporal.TimeFilter;
+import org.sundwerk.broker.temporal.TimeProperty;
 import org.sundwerk.broker.temporal.Timerel;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
@@ -36,8 +38,9 @@ import org.sundwerk.ngsild.query.TypeQuery;
 /**
  * The {@link TemporalStore} on the entity store's database. Writes run on the entity store's single
  * writer (group-committed with entity writes); reads use its read pool. Aggregation runs in SQL
- * over time buckets {@code (t - origin) / period}; only one row per bucket reaches the JVM.
- * Thread-safe.
+ * over time buckets {@code (t - origin) / period}; only one row per bucket reaches the JVM. Buckets
+ * of whole hours or days on observedAt are summed from the rollup ({@link TemporalRollup}), the
+ * others from the instances. Thread-safe.
  */
 public final class JdbcTemporalStore implements TemporalStore {
 
@@ -45,11 +48,19 @@ public final class JdbcTemporalStore implements TemporalStore {
   private final StoreDatabase database;
   private final SqlDialect dialect;
 
-  /** A temporal store that shares the database and writer of {@code entities}. */
-  public JdbcTemporalStore(JdbcEntityStore entities) {
+  /** Months of partitions created ahead of the current one. */
+  static final int MONTHS_AHEAD = 2;
+
+  /**
+   * A temporal store that shares the database and writer of {@code entities}. Where the history is
+   * partitioned (PostgreSQL), creates the partitions of the current and coming months by {@code
+   * clock} before it returns.
+   */
+  public JdbcTemporalStore(JdbcEntityStore entities, Clock clock) {
     this.entities = entities;
     this.database = entities.database();
     this.dialect = database.dialect();
+    maintainPartitions(clock.instant(), Optional.empty()).join();
   }
 
   @Override
@@ -78,11 +89,14 @@ public final class JdbcTemporalStore implements TemporalStore {
             pk = TemporalRows.insertEntity(statements, tenant, entityId);
           }
           TemporalRows.addTypes(statements, tenant, pk, types);
+          TemporalRollup.Additions rollup = new TemporalRollup.Additions();
           for (Map.Entry<String, List<Attribute>> attribute : instances.entrySet()) {
             for (Attribute instance : attribute.getValue()) {
               TemporalRows.insertInstance(statements, pk, attribute.getKey(), instance, now);
+              rollup.add(pk, attribute.getKey(), instance);
             }
           }
+          rollup.flush(statements);
           return created;
         });
   }
@@ -275,34 +289,18 @@ public final class JdbcTemporalStore implements TemporalStore {
       if (heads.isEmpty()) {
         return List.of();
       }
-      String t = "i." + timeColumn(filter);
-      Sql where = instanceConditions(heads, filter).append(" AND " + t + " IS NOT NULL");
       Optional<Long> from = filter.timerel().flatMap(Timerel::fromMillis);
-      long origin = from.isPresent() ? from.get() : minimumTime(connection, t, where);
+      Optional<Long> to = filter.timerel().flatMap(Timerel::toMillis);
       long period = aggregation.period().map(Duration::toMillis).orElse(0L);
-      Sql select = new Sql().append("SELECT i.entity_pk, i.attribute, min(i.kind), ");
-      if (period > 0) {
-        select.append("(" + t + " - ").param(origin).append(") / ").param(period);
-      } else {
-        select.append("0");
-      }
-      select
-          .append(" AS b, count(*), ")
-          // A distinct count sorts each bucket's values: computed only when asked for.
-          .append(
-              aggregation.methods().contains(AggregationMethod.DISTINCT_COUNT)
-                  ? "count(DISTINCT i.value)"
-                  : "0")
-          .append(", sum(i.number), min(i.number),")
-          .append(" max(i.number), sum(i.number * i.number), count(i.number), min(" + t + "),")
-          .append(" max(" + t + ") FROM temporal_instance i")
-          .append(where)
-          .append(" GROUP BY i.entity_pk, i.attribute, b ORDER BY i.entity_pk, i.attribute, b");
+      OptionalLong span = rollupSpan(filter, aggregation, period);
+      BucketQuery query =
+          span.isPresent()
+              ? rollupAggregation(heads, filter, aggregation, period, span.getAsLong())
+              : rawAggregation(connection, heads, filter, aggregation, period);
       Map<Long, Map<String, AttributeKind>> kinds = new LinkedHashMap<>();
       Map<Long, Map<String, Map<AggregationMethod, List<AggregatedEntity.Bucket>>>> byEntity =
           new LinkedHashMap<>();
-      Optional<Long> to = filter.timerel().flatMap(Timerel::toMillis);
-      try (PreparedStatement statement = select.prepare(connection);
+      try (PreparedStatement statement = query.select().prepare(connection);
           ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           long entityPk = rows.getLong(1);
@@ -313,6 +311,7 @@ public final class JdbcTemporalStore implements TemporalStore {
           Instant start;
           Instant end;
           if (period > 0) {
+            long origin = query.origin();
             long b = rows.getLong(4);
             start = Instant.ofEpochMilli(origin + b * period);
             end = Instant.ofEpochMilli(origin + (b + 1) * period);
@@ -350,6 +349,122 @@ public final class JdbcTemporalStore implements TemporalStore {
     } catch (SQLException e) {
       throw failed("aggregating temporal instances", e);
     }
+  }
+
+  /**
+   * The longest span of the rollup that answers exactly what the instances would, if any: the
+   * rollup holds observedAt only and no distinct values, and whole spans, so bounds and buckets
+   * must fall on span starts (without timeAt, the buckets start at the first instance, which need
+   * not).
+   */
+  private static OptionalLong rollupSpan(TimeFilter filter, Aggregation aggregation, long period) {
+    if (filter.property() != TimeProperty.OBSERVED_AT
+        || aggregation.methods().contains(AggregationMethod.DISTINCT_COUNT)) {
+      return OptionalLong.empty();
+    }
+    Optional<Long> from = filter.timerel().flatMap(Timerel::fromMillis);
+    Optional<Long> to = filter.timerel().flatMap(Timerel::toMillis);
+    for (long span : TemporalRollup.SPANS) {
+      boolean boundsAligned =
+          from.map(f -> Math.floorMod(f, span) == 0).orElse(true)
+              && to.map(t -> Math.floorMod(t, span) == 0).orElse(true);
+      boolean bucketsAligned = period == 0 || (period % span == 0 && from.isPresent());
+      if (boundsAligned && bucketsAligned) {
+        return OptionalLong.of(span);
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  /**
+   * A query for buckets, one row per entity, attribute and bucket: columns 1 entity key, 2
+   * attribute, 3 kind, 4 bucket number {@code b} (the bucket starts at {@code origin + b *
+   * period}), 5 to 11 as {@link #value} reads them, 12 and 13 the first and last time (only without
+   * period).
+   */
+  private record BucketQuery(Sql select, long origin) {}
+
+  /** The buckets from the rows of {@code temporal_rollup} of length {@code span}. */
+  private static BucketQuery rollupAggregation(
+      List<Head> heads, TimeFilter filter, Aggregation aggregation, long period, long span) {
+    Optional<Long> from = filter.timerel().flatMap(Timerel::fromMillis);
+    Optional<Long> to = filter.timerel().flatMap(Timerel::toMillis);
+    long origin = from.orElse(0L);
+    Sql select = new Sql().append("SELECT r.entity_pk, r.attribute, min(r.kind), ");
+    bucket(select, "r.span_start", origin, period);
+    select.append(", sum(r.instances), 0, ");
+    Set<AggregationMethod> methods = Set.copyOf(aggregation.methods());
+    select
+        .append(needsSum(methods) ? "sum(r.number_sum)" : "0")
+        .append(methods.contains(AggregationMethod.MIN) ? ", min(r.number_min)" : ", 0")
+        .append(methods.contains(AggregationMethod.MAX) ? ", max(r.number_max)" : ", 0")
+        .append(needsSumOfSquares(methods) ? ", sum(r.number_sumsq)" : ", 0")
+        .append(", sum(r.numbers)")
+        .append(period == 0 ? ", min(r.first_at), max(r.last_at)" : ", 0, 0")
+        .append(" FROM temporal_rollup r WHERE r.entity_pk IN ")
+        .params(heads.stream().map(Head::pk).toList())
+        .append(" AND r.span = ")
+        .param(span);
+    if (!filter.attrs().isEmpty()) {
+      select.append(" AND r.attribute IN ").params(List.copyOf(new TreeSet<>(filter.attrs())));
+    }
+    from.ifPresent(f -> select.append(" AND r.span_start >= ").param(f));
+    to.ifPresent(t -> select.append(" AND r.span_start < ").param(t));
+    select.append(" GROUP BY r.entity_pk, r.attribute, b ORDER BY r.entity_pk, r.attribute, b");
+    return new BucketQuery(select, origin);
+  }
+
+  /** The buckets from the instances themselves. */
+  private static BucketQuery rawAggregation(
+      Connection connection,
+      List<Head> heads,
+      TimeFilter filter,
+      Aggregation aggregation,
+      long period)
+      throws SQLException {
+    String t = "i." + timeColumn(filter);
+    Sql where = instanceConditions(heads, filter).append(" AND " + t + " IS NOT NULL");
+    Optional<Long> from = filter.timerel().flatMap(Timerel::fromMillis);
+    // Without timeAt, buckets start at the first instance.
+    long origin =
+        from.isPresent() ? from.get() : period > 0 ? minimumTime(connection, t, where) : 0L;
+    Sql select = new Sql().append("SELECT i.entity_pk, i.attribute, min(i.kind), ");
+    bucket(select, t, origin, period);
+    Set<AggregationMethod> methods = Set.copyOf(aggregation.methods());
+    select
+        .append(", count(*), ")
+        .append(
+            methods.contains(AggregationMethod.DISTINCT_COUNT) ? "count(DISTINCT i.value)" : "0")
+        .append(needsSum(methods) ? ", sum(i.number)" : ", 0")
+        .append(methods.contains(AggregationMethod.MIN) ? ", min(i.number)" : ", 0")
+        .append(methods.contains(AggregationMethod.MAX) ? ", max(i.number)" : ", 0")
+        .append(needsSumOfSquares(methods) ? ", sum(i.number * i.number)" : ", 0")
+        .append(", count(i.number)")
+        .append(period == 0 ? ", min(" + t + "), max(" + t + ")" : ", 0, 0")
+        .append(" FROM temporal_instance i")
+        .append(where)
+        .append(" GROUP BY i.entity_pk, i.attribute, b ORDER BY i.entity_pk, i.attribute, b");
+    return new BucketQuery(select, origin);
+  }
+
+  /** Appends the bucket number {@code b} of time {@code t}: {@code (t - origin) / period}. */
+  private static void bucket(Sql select, String t, long origin, long period) {
+    if (period > 0) {
+      select.append("(" + t + " - ").param(origin).append(") / ").param(period);
+    } else {
+      select.append("0");
+    }
+    select.append(" AS b");
+  }
+
+  private static boolean needsSum(Set<AggregationMethod> methods) {
+    return methods.contains(AggregationMethod.SUM)
+        || methods.contains(AggregationMethod.AVG)
+        || methods.contains(AggregationMethod.STDDEV);
+  }
+
+  private static boolean needsSumOfSquares(Set<AggregationMethod> methods) {
+    return methods.contains(AggregationMethod.SUMSQ) || methods.contains(AggregationMethod.STDDEV);
   }
 
   /**
@@ -402,19 +517,41 @@ public final class JdbcTemporalStore implements TemporalStore {
     }
     return entities.writeDirect(
         (connection, statements) -> {
+          PreparedStatement select =
+              statements.prepare(
+                  "SELECT i.entity_pk, i.observed_at FROM temporal_instance i JOIN temporal_entity"
+                      + " e ON e.pk = i.entity_pk WHERE i.pk = ? AND i.attribute = ? AND e.tenant"
+                      + " = ? AND e.id = ?");
+          select.setLong(1, pk.get());
+          select.setString(2, attribute);
+          select.setString(3, tenant);
+          select.setString(4, entityId);
+          long entityPk;
+          Optional<Long> observedBefore;
+          try (ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+              return false;
+            }
+            entityPk = row.getLong(1);
+            long observed = row.getLong(2);
+            observedBefore = row.wasNull() ? Optional.empty() : Optional.of(observed);
+          }
           PreparedStatement update =
               statements.prepare(
                   "UPDATE temporal_instance SET dataset_id = ?, kind = ?, value = ?, number = ?,"
-                      + " doc = ?, observed_at = ?, modified_at = ? WHERE pk = ? AND attribute = ?"
-                      + " AND entity_pk = (SELECT pk FROM temporal_entity WHERE tenant = ? AND id"
-                      + " = ?)");
+                      + " doc = ?, observed_at = ?, modified_at = ? WHERE pk = ?");
           TemporalRows.bindInstance(update, 1, replacement);
           update.setLong(7, now.toEpochMilli());
           update.setLong(8, pk.get());
-          update.setString(9, attribute);
-          update.setString(10, tenant);
-          update.setString(11, entityId);
-          return update.executeUpdate() > 0;
+          update.executeUpdate();
+          if (observedBefore.isPresent()) {
+            TemporalRollup.recompute(statements, entityPk, attribute, observedBefore.get());
+          }
+          if (replacement.observedAt() != null) {
+            TemporalRollup.recompute(
+                statements, entityPk, attribute, replacement.observedAt().toEpochMilli());
+          }
+          return true;
         });
   }
 
@@ -430,12 +567,23 @@ public final class JdbcTemporalStore implements TemporalStore {
           PreparedStatement delete =
               statements.prepare(
                   "DELETE FROM temporal_instance WHERE pk = ? AND attribute = ? AND entity_pk ="
-                      + " (SELECT pk FROM temporal_entity WHERE tenant = ? AND id = ?)");
+                      + " (SELECT pk FROM temporal_entity WHERE tenant = ? AND id = ?)"
+                      + " RETURNING entity_pk, observed_at");
           delete.setLong(1, pk.get());
           delete.setString(2, attribute);
           delete.setString(3, tenant);
           delete.setString(4, entityId);
-          return delete.executeUpdate() > 0;
+          try (ResultSet row = delete.executeQuery()) {
+            if (!row.next()) {
+              return false;
+            }
+            long entityPk = row.getLong(1);
+            long observed = row.getLong(2);
+            if (!row.wasNull()) {
+              TemporalRollup.recompute(statements, entityPk, attribute, observed);
+            }
+            return true;
+          }
         });
   }
 
@@ -444,14 +592,18 @@ public final class JdbcTemporalStore implements TemporalStore {
       String tenant, String entityId, String attribute) {
     return entities.writeDirect(
         (connection, statements) -> {
+          OptionalLong entityPk = TemporalRows.entityPk(statements, tenant, entityId);
+          if (entityPk.isEmpty()) {
+            return false;
+          }
           PreparedStatement delete =
               statements.prepare(
-                  "DELETE FROM temporal_instance WHERE attribute = ? AND entity_pk ="
-                      + " (SELECT pk FROM temporal_entity WHERE tenant = ? AND id = ?)");
-          delete.setString(1, attribute);
-          delete.setString(2, tenant);
-          delete.setString(3, entityId);
-          return delete.executeUpdate() > 0;
+                  "DELETE FROM temporal_instance WHERE entity_pk = ? AND attribute = ?");
+          delete.setLong(1, entityPk.getAsLong());
+          delete.setString(2, attribute);
+          boolean deleted = delete.executeUpdate() > 0;
+          TemporalRollup.deleteAttribute(statements, entityPk.getAsLong(), attribute);
+          return deleted;
         });
   }
 
@@ -492,11 +644,40 @@ public final class JdbcTemporalStore implements TemporalStore {
               statements.prepare(
                   "DELETE FROM temporal_instance WHERE pk IN (SELECT i.pk FROM temporal_instance i"
                       + " JOIN temporal_entity e ON e.pk = i.entity_pk WHERE e.tenant = ? AND"
-                      + " coalesce(i.observed_at, i.modified_at) < ? ORDER BY i.pk LIMIT ?)");
+                      + " coalesce(i.observed_at, i.modified_at) < ? ORDER BY i.pk LIMIT ?)"
+                      + " RETURNING entity_pk, attribute, observed_at");
           delete.setString(1, tenant);
           delete.setLong(2, before.toEpochMilli());
           delete.setInt(3, maxRows);
-          return (long) delete.executeUpdate();
+          long deleted = 0;
+          Set<TemporalRollup.Span> spans = new LinkedHashSet<>();
+          try (ResultSet rows = delete.executeQuery()) {
+            while (rows.next()) {
+              deleted++;
+              long observed = rows.getLong(3);
+              if (!rows.wasNull()) {
+                spans.addAll(TemporalRollup.spansOf(rows.getLong(1), rows.getString(2), observed));
+              }
+            }
+          }
+          for (TemporalRollup.Span span : spans) {
+            TemporalRollup.recompute(statements, span);
+          }
+          return deleted;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Long> maintainPartitions(Instant now, Optional<Instant> dropBefore) {
+    if (!dialect.partitionsTemporalInstances()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    return entities.writeDirect(
+        (connection, statements) -> {
+          TemporalPartitions.create(statements, now, MONTHS_AHEAD);
+          return dropBefore.isPresent()
+              ? TemporalPartitions.dropBefore(statements, dropBefore.get())
+              : 0L;
         });
   }
 

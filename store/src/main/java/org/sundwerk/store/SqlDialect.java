@@ -160,4 +160,12 @@ public interface SqlDialect {
 
   /** The bounding box of one GeoProperty instance. */
   record Box(String attribute, Envelope envelope) {}
+
+  /**
+   * Whether {@code temporal_instance} is in monthly partitions ({@link TemporalPartitions}) that
+   * must be created ahead of need and can be dropped whole.
+   */
+  default boolean partitionsTemporalInstances() {
+    return false;
+  }
 }

@@ -15,8 +15,9 @@ import org.sundwerk.ngsild.model.Entity;
 /**
  * Keeps the temporal evolution of entities: for every change, each attribute instance that is new
  * or whose modifiedAt (or, without one, content) changed becomes one row of {@code
- * temporal_instance}, recorded at the instance's modifiedAt. Attribute and entity deletions are not
- * recorded (history stays until deleted through the temporal API or pruned).
+ * temporal_instance}, recorded at the instance's modifiedAt, and is counted into {@code
+ * temporal_rollup} when it has an observedAt. Attribute and entity deletions are not recorded
+ * (history stays until deleted through the temporal API or pruned).
  *
  * <p>Runs on the writer thread only; its statement cache is bound to the writer connection.
  */
@@ -44,6 +45,7 @@ public final class TemporalRecorder implements ChangeRecorder {
     Map<String, List<Attribute>> before = change.before().map(Entity::attributes).orElse(Map.of());
     StatementCache cache = cache(connection);
     OptionalLong pk = OptionalLong.empty();
+    TemporalRollup.Additions rollup = new TemporalRollup.Additions();
     for (Map.Entry<String, List<Attribute>> attribute : after.attributes().entrySet()) {
       List<Attribute> previous = before.getOrDefault(attribute.getKey(), List.of());
       for (Attribute instance : attribute.getValue()) {
@@ -56,8 +58,10 @@ public final class TemporalRecorder implements ChangeRecorder {
         Instant recordedAt = recordedAt(instance, after);
         TemporalRows.insertInstance(
             cache, pk.getAsLong(), attribute.getKey(), instance, recordedAt);
+        rollup.add(pk.getAsLong(), attribute.getKey(), instance);
       }
     }
+    rollup.flush(cache);
   }
 
   private StatementCache cache(Connection connection) {

@@ -55,7 +55,7 @@ class JdbcTemporalStoreTest {
   void open() throws Exception {
     database = openDatabase();
     entities = new JdbcEntityStore(database, List.of(new TemporalRecorder(Clock.systemUTC())));
-    store = new JdbcTemporalStore(entities);
+    store = new JdbcTemporalStore(entities, Clock.systemUTC());
   }
 
   /** A fresh, empty database; SQLite here, overridden per backend. */

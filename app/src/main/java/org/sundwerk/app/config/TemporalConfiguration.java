@@ -25,8 +25,8 @@ class TemporalConfiguration {
   }
 
   @Bean
-  TemporalStore temporalStore(JdbcEntityStore entities) {
-    return new JdbcTemporalStore(entities);
+  TemporalStore temporalStore(JdbcEntityStore entities, Clock clock) {
+    return new JdbcTemporalStore(entities, clock);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sundwerk.broker.store.Commits;
 
 /**
@@ -36,14 +37,28 @@ public final class PruneTemporalHistory {
     this.tenantRetention = Map.copyOf(tenantRetention);
   }
 
-  /** Prunes every tenant once; returns the number of instances deleted. */
+  /**
+   * Prunes every tenant once; returns the number of instances deleted. Whole time partitions go
+   * first, up to the earliest horizon of all tenants (none while a tenant keeps history for ever);
+   * then each tenant's remaining instances beyond its own horizon, row by row.
+   */
   public long run() {
-    long deleted = 0;
-    for (String tenant : store.tenants()) {
-      Optional<Duration> retention =
-          Optional.ofNullable(tenantRetention.get(tenant)).or(() -> defaultRetention);
+    Instant now = clock.instant();
+    Set<String> tenants = store.tenants();
+    Optional<Instant> everyone = Optional.empty();
+    boolean all = true;
+    for (String tenant : tenants) {
+      Optional<Instant> horizon = retention(tenant).map(now::minus);
+      all &= horizon.isPresent();
+      if (horizon.isPresent() && everyone.map(e -> horizon.get().isBefore(e)).orElse(true)) {
+        everyone = horizon;
+      }
+    }
+    long deleted = Commits.await(store.maintainPartitions(now, all ? everyone : Optional.empty()));
+    for (String tenant : tenants) {
+      Optional<Duration> retention = retention(tenant);
       if (retention.isPresent()) {
-        Instant before = clock.instant().minus(retention.get());
+        Instant before = now.minus(retention.get());
         long batch;
         do {
           batch = Commits.await(store.prune(tenant, before, BATCH));
@@ -52,5 +67,9 @@ public final class PruneTemporalHistory {
       }
     }
     return deleted;
+  }
+
+  private Optional<Duration> retention(String tenant) {
+    return Optional.ofNullable(tenantRetention.get(tenant)).or(() -> defaultRetention);
   }
 }

@@ -3,6 +3,7 @@ package org.sundwerk.broker.temporal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.sundwerk.ngsild.model.Attribute;
@@ -73,4 +74,15 @@ public interface TemporalStore {
    * Bounded so that one prune never holds the single writer for long.
    */
   CompletableFuture<Long> prune(String tenant, Instant before, int maxRows);
+
+  /**
+   * Keeps the time partitions of the history, where the store has them: creates those of the coming
+   * months (relative to {@code now}) and of months that so far had none, and drops the months that
+   * end at or before {@code dropBefore}, for every tenant at once; completes with the number of
+   * instances dropped. A store without partitions does nothing; {@link #prune} deletes the rest row
+   * by row.
+   */
+  default CompletableFuture<Long> maintainPartitions(Instant now, Optional<Instant> dropBefore) {
+    return CompletableFuture.completedFuture(0L);
+  }
 }

@@ -62,6 +62,11 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public boolean partitionsTemporalInstances() {
+    return true;
+  }
+
+  @Override
   public Connection openWriteConnection() throws SQLException {
     return dataSource().getConnection();
   }
