@@ -94,6 +94,10 @@ def render(meta, facts, records):
             share = "" if paced or not ceiling else f"{r['rps'] / ceiling:.1%}"
             errors = f"{r['errors']}" + (
                 f", lost {r['lost']}, extra {r['extra']}" if r["lost"] is not None else "")
+            if r["requests"] == 0:
+                lines.append(f"| {r['scenario']} | {r['nodes']} | none completed in the run | | "
+                             f"| | | {errors} |")
+                continue
             lines.append(f"| {r['scenario']} | {r['nodes']} | {r['rps']:.1f} | {share} | "
                          f"{r['p50_ms']:.2f} | {r['p95_ms']:.2f} | {r['p99_ms']:.2f} | {errors} |")
         f = facts.get(backend, {})
@@ -112,9 +116,7 @@ def render(meta, facts, records):
         for key, nodes in keys:
             by_backend = {r["backend"]: r for r in records if (r["key"], r["nodes"]) == (key, nodes)}
             name = next(iter(by_backend.values()))["scenario"]
-            cells = "".join(
-                f" {by_backend[b]['rps']:.1f} | {by_backend[b]['p95_ms']:.2f} |" if b in by_backend
-                else " | |" for b in backends)
+            cells = "".join(side_by_side_cells(by_backend.get(b)) for b in backends)
             lines.append(f"| {name} | {nodes} |{cells}")
         extra = [("startup_ms", "restart to first answer, ms"), ("rss_mib", "RSS after run, MiB"),
                  ("load_entities_per_s", "batch upsert, entities/s")]
@@ -123,6 +125,14 @@ def render(meta, facts, records):
             lines.append(f"| {label} | 1 |{cells}")
         lines.append("")
     return "\n".join(lines)
+
+
+def side_by_side_cells(record):
+    if record is None:
+        return " | |"
+    if record["requests"] == 0:
+        return " none completed | |"
+    return f" {record['rps']:.1f} | {record['p95_ms']:.2f} |"
 
 
 if __name__ == "__main__":

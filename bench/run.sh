@@ -64,11 +64,12 @@ now_ms() { date +%s%3N; }
 fact() { printf '%s\t%s\t%s\n' "$backend" "$1" "$2" >> "$results/facts.tsv"; }
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$backend" "$1" "$2" "$3" "${4#RESULT }" >> "$results/records.tsv"; }
 
-# Starts one node on port $1 with data directory $2; sets $node_pid. Demo and simulator are off;
-# the receiver on loopback is allowed as a notification endpoint.
+# Starts one node on port $1 with data directory $2; sets $node_pid. Demo, simulator and the
+# embedded MQTT broker (a fixed port two nodes would share) are off; the receiver on loopback is
+# allowed as a notification endpoint.
 start_node() {
   "$java_bin" -jar app/target/sundwerk.jar --server.port="$1" --sundwerk.data-dir="$2" \
-    --sundwerk.demo.enabled=false --sundwerk.simulator.enabled=false \
+    --sundwerk.demo.enabled=false --sundwerk.simulator.enabled=false --sundwerk.mqtt.embedded.enabled=false \
     --sundwerk.notifications.allowed-hosts=127.0.0.1 ${db_url:+--sundwerk.db-url="$db_url"} \
     >> "$results/server-$backend-$1.log" 2>&1 &
   node_pid=$!
