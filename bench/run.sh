@@ -7,10 +7,11 @@
 #   short: 10 s per scenario after 5 s warm-up (under 5 minutes per backend); full: 30 s after 10 s.
 #   The backend defaults to BENCH_DB (sqlite); both runs SQLite, then PostgreSQL, and adds a
 #   side-by-side table.
-# Environment: BENCH_DURATION and BENCH_WARMUP (seconds, override the mode), BENCH_ENTITIES (100000), BENCH_PORT (18080; a second node uses BENCH_PORT+1),
+# Environment: BENCH_ENTITIES (100000), BENCH_PORT (18080; a second node uses BENCH_PORT+1),
 #   BENCH_CONNECTIONS (4), BENCH_RATE (2000 PATCH/s in the notification scenario),
 #   BENCH_SUBSCRIPTIONS (10), BENCH_RECEIVER_PORT (18090), BENCH_NODES (1; 2 with PostgreSQL adds
-#   GET and PATCH against two nodes on one database), BENCH_PG (127.0.0.1:5432, user postgres).
+#   GET and PATCH against two nodes on one database), BENCH_PG (127.0.0.1:5432, user postgres),
+#   BENCH_DURATION and BENCH_WARMUP (seconds; override the mode, for trying the script quickly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -98,15 +99,16 @@ scenario() {
   echo "$backend | $name: $line"
   record 1 "$key" "$name" "$line"
 }
-# The same script against both nodes at once (two wrk processes); req/s and counts are summed,
-# latency percentiles are the worse of the two.
+# The same script against both nodes at once (two wrk processes with their own random sequences);
+# req/s and counts are summed, latency percentiles are the worse of the two.
 scenario_two_nodes() {
   local key=$1 name=$2 script=$3
-  wrk_run "$script" "$warmup" "$base" > /dev/null & wrk_run "$script" "$warmup" "$base2" > /dev/null
+  wrk_run "$script" "$warmup" "$base" > /dev/null &
+  BENCH_SEED=2 wrk_run "$script" "$warmup" "$base2" > /dev/null
   wait $!
   wrk_run "$script" "$duration" "$base" > "$results/node1.out" &
   local first=$!
-  wrk_run "$script" "$duration" "$base2" > "$results/node2.out"
+  BENCH_SEED=2 wrk_run "$script" "$duration" "$base2" > "$results/node2.out"
   wait "$first"
   local line
   line=$(grep -h '^RESULT' "$results/node1.out" "$results/node2.out" | python3 bench/report.py --sum)

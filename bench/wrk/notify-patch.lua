@@ -25,9 +25,9 @@ local next_us = nil
 local threads = {}
 setup = function(thread)
   table.insert(threads, thread)
+  thread:set("thread_no", #threads)
 end
-
-math.randomseed(17)
+local seeded = false
 -- Globals, because done() reads them per thread with thread:get.
 acked = 0
 sent = 0
@@ -42,6 +42,10 @@ delay = function()
 end
 
 request = function()
+  if not seeded then -- each thread its own sequence of entities
+    math.randomseed(17000 + (thread_no or 0))
+    seeded = true
+  end
   sent = sent + 1
   local id = math.random(0, count - 1)
   local body = string.format('{"a": {"type": "Property", "value": %.0f}}', now_us())
