@@ -48,7 +48,7 @@ if [ "$nodes" = 2 ] && [ "${backends[*]}" = sqlite ]; then
 fi
 
 mkdir -p "$results"
-rm -f "$results"/records.tsv "$results"/facts.tsv "$results"/report.*
+rm -f "$results"/records.tsv "$results"/facts.tsv "$results"/report.* "$results"/server-*.log
 pids=() dirs=() databases=() receiver_pid=""
 cleanup() {
   [ -z "$receiver_pid" ] || kill "$receiver_pid" 2>/dev/null || true
