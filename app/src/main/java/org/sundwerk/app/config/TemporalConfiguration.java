@@ -42,12 +42,14 @@ class TemporalConfiguration {
         store, clock, properties.defaultRetention(), properties.tenantRetention());
   }
 
-  /** The prune job, scheduled only when some retention is configured. */
+  /**
+   * The prune job, always scheduled: besides applying retention it keeps PostgreSQL's monthly
+   * partitions ahead of time (moving rows of new months out of the DEFAULT partition), which is
+   * needed without any retention too. Without retention on SQLite a run only lists the tenants.
+   */
   @Bean(destroyMethod = "close")
   TemporalPruneSchedule temporalPruneSchedule(
       PruneTemporalHistory prune, TemporalProperties properties, Leadership leadership) {
-    boolean anyRetention =
-        properties.defaultRetention().isPresent() || !properties.tenantRetention().isEmpty();
-    return new TemporalPruneSchedule(prune, properties.pruneInterval(), anyRetention, leadership);
+    return new TemporalPruneSchedule(prune, properties.pruneInterval(), leadership);
   }
 }

@@ -10,10 +10,10 @@ import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.broker.temporal.PruneTemporalHistory;
 
 /**
- * Runs the temporal prune job (when enabled) every interval on one daemon thread, first after one
- * interval, on the leader only when several nodes share the database; a failed run is logged and
- * the next one tries again. Its own type (not a bare executor bean), so that Spring's scheduling
- * never mistakes it for the application's task scheduler.
+ * Runs the temporal prune job every interval on one daemon thread, first after one interval, on the
+ * leader only when several nodes share the database; a failed run is logged and the next one tries
+ * again. Its own type (not a bare executor bean), so that Spring's scheduling never mistakes it for
+ * the application's task scheduler.
  */
 final class TemporalPruneSchedule implements AutoCloseable {
 
@@ -23,11 +23,7 @@ final class TemporalPruneSchedule implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("sundwerk-temporal-prune").daemon().unstarted(r));
 
-  TemporalPruneSchedule(
-      PruneTemporalHistory prune, Duration interval, boolean enabled, Leadership leadership) {
-    if (!enabled) {
-      return;
-    }
+  TemporalPruneSchedule(PruneTemporalHistory prune, Duration interval, Leadership leadership) {
     long millis = interval.toMillis();
     executor.scheduleWithFixedDelay(
         () -> {

@@ -292,8 +292,9 @@ public final class PostgresDialect implements SqlDialect {
    * The candidates as an array computed first from the GiST index, then probed by primary key: with
    * {@code pk IN (subquery)} the planner joined the candidates to a scan of every entity_type row
    * of the tenant (8 ms at 20,000 entities after ANALYZE, growing with the tenant; at 100,000 the
-   * bench's near queries held their connections for more than 30 s), with {@code = ANY (ARRAY(...))} it probes entity and
-   * entity_type by key for the few hundred candidates, whatever the tenant's size.
+   * bench's near queries held their connections for more than 30 s), with {@code = ANY
+   * (ARRAY(...))} it probes entity and entity_type by key for the few hundred candidates, whatever
+   * the tenant's size.
    */
   @Override
   public Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope) {
