@@ -129,10 +129,11 @@ public final class MqttIngestion implements AutoCloseable {
     }
     LOG.log(
         System.Logger.Level.INFO,
-        "MQTT ingestion subscribed at {0}:{1} (MQTT {2})",
+        "MQTT ingestion subscribed at {0}:{1} (MQTT {2}, {3})",
         settings.host(),
         String.valueOf(settings.port()),
-        settings.version());
+        settings.version(),
+        settings.sharedGroup().map(group -> "shared group " + group).orElse("not shared"));
   }
 
   private void await(CompletableFuture<?> future) {
