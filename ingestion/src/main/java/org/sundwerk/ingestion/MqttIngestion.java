@@ -15,7 +15,9 @@ import java.util.function.BiConsumer;
 /**
  * Subscribes to the uplink topics on an MQTT broker (HiveMQ client, MQTT 3.1.1 or 5) and hands
  * every message to {@link Ingestion}. Reconnects automatically. Messages are received with QoS 1; a
- * redelivered copy is dropped by the duplicate filter.
+ * redelivered copy is dropped by the duplicate filter. With a {@link MqttSettings#sharedGroup()}
+ * the filters are MQTT shared subscriptions; the client's per-subscription callbacks fire for them
+ * too (MQTT 3.1.1 and 5, tested against Mosquitto) and see the real topic, which the handlers read.
  */
 public final class MqttIngestion implements AutoCloseable {
 
@@ -76,7 +78,7 @@ public final class MqttIngestion implements AutoCloseable {
                 await(
                     client5
                         .subscribeWith()
-                        .topicFilter(filter)
+                        .topicFilter(settings.subscriptionFilter(filter))
                         .qos(MqttQos.AT_LEAST_ONCE)
                         .callback(
                             p -> {
@@ -103,7 +105,7 @@ public final class MqttIngestion implements AutoCloseable {
                 await(
                     client3
                         .subscribeWith()
-                        .topicFilter(filter)
+                        .topicFilter(settings.subscriptionFilter(filter))
                         .qos(MqttQos.AT_LEAST_ONCE)
                         .callback(
                             p -> {
@@ -127,10 +129,11 @@ public final class MqttIngestion implements AutoCloseable {
     }
     LOG.log(
         System.Logger.Level.INFO,
-        "MQTT ingestion subscribed at {0}:{1} (MQTT {2})",
+        "MQTT ingestion subscribed at {0}:{1} (MQTT {2}, {3})",
         settings.host(),
         String.valueOf(settings.port()),
-        settings.version());
+        settings.version(),
+        settings.sharedGroup().map(group -> "shared group " + group).orElse("not shared"));
   }
 
   private void await(CompletableFuture<?> future) {

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param username user name, if the broker needs credentials
  * @param password password, used only together with a user name
  * @param clientId the client identifier; with shared subscriptions every node needs its own
+ * @param sharedGroup when present, every filter is subscribed as the MQTT shared subscription
+ *     {@code $share/<group>/<filter>}, so that the broker hands each message to one client of the
+ *     group (several nodes ingest each uplink once); empty subscribes plainly
  * @param chirpStackTopic subscription filter for ChirpStack v4 uplink events
  * @param thingsStackTopic subscription filter for The Things Stack v3 uplinks
  * @param jsonPrefix first level of the plain JSON topics {@code
@@ -27,6 +30,7 @@ public record MqttSettings(
     Optional<String> username,
     Optional<String> password,
     String clientId,
+    Optional<String> sharedGroup,
     String chirpStackTopic,
     String thingsStackTopic,
     String jsonPrefix,
@@ -36,6 +40,14 @@ public record MqttSettings(
     if (version != 3 && version != 5) {
       throw new IllegalArgumentException("MQTT version must be 3 or 5, not " + version);
     }
+    sharedGroup.ifPresent(
+        group -> {
+          // MQTT 5 (4.8.2): a share name is at least one character and has no '/', '+' or '#'.
+          if (group.isEmpty() || group.chars().anyMatch(c -> c == '/' || c == '+' || c == '#')) {
+            throw new IllegalArgumentException(
+                "MQTT shared group must be non-empty without '/', '+' or '#': " + group);
+          }
+        });
   }
 
   /** Plain MQTT 3.1.1 to a local broker with the network servers' default topics. */
@@ -48,9 +60,15 @@ public record MqttSettings(
         Optional.empty(),
         Optional.empty(),
         clientId,
+        Optional.empty(),
         "application/+/device/+/event/up",
         "v3/+/devices/+/up",
         "sundwerk",
         Duration.ofSeconds(10));
+  }
+
+  /** The filter to subscribe for a route's filter: shared when a group is set. */
+  String subscriptionFilter(String filter) {
+    return sharedGroup.map(group -> "$share/" + group + "/" + filter).orElse(filter);
   }
 }

@@ -119,6 +119,7 @@ class IngestionConfiguration {
         Optional.of(mqtt.username()).filter(s -> !s.isBlank()),
         Optional.of(mqtt.password()).filter(s -> !s.isBlank()),
         mqtt.clientId(),
+        Optional.of(mqtt.sharedGroup()).filter(s -> !s.isBlank()),
         mqtt.chirpstackTopic(),
         mqtt.ttnTopic(),
         mqtt.prefix(),

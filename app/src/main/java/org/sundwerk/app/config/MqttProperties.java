@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password password; used only with a user name
  * @param clientId MQTT client identifier; default {@code sundwerk-ingestion}; give every node its
  *     own
+ * @param sharedGroup MQTT shared-subscription group for several nodes; empty (the default) is off.
+ *     When set, every filter is subscribed as {@code $share/<group>/<filter>} and the broker
+ *     (Mosquitto 2, EMQX, HiveMQ) hands each uplink to one node of the group only; give all nodes
+ *     the same group and each its own {@code client-id}. A group must not contain {@code /}, {@code
+ *     +} or {@code #}
  * @param chirpstackTopic filter of ChirpStack v4 uplinks; default {@code
  *     application/+/device/+/event/up}
  * @param ttnTopic filter of The Things Stack v3 uplinks; default {@code v3/+/devices/+/up}
@@ -35,6 +40,7 @@ public record MqttProperties(
     @DefaultValue("") String username,
     @DefaultValue("") String password,
     @DefaultValue("sundwerk-ingestion") String clientId,
+    @DefaultValue("") String sharedGroup,
     @DefaultValue("application/+/device/+/event/up") String chirpstackTopic,
     @DefaultValue("v3/+/devices/+/up") String ttnTopic,
     @DefaultValue("sundwerk") String prefix,
