@@ -143,8 +143,10 @@ public interface SqlDialect {
   }
 
   /**
-   * A boolean expression on the entity's internal key {@code pkColumn}: the entity has an instance
-   * of GeoProperty {@code attribute} whose bounding box intersects {@code envelope}.
+   * A boolean expression on the entity's internal key {@code pkColumn} that holds at least for
+   * every entity of {@code tenant} with an instance of GeoProperty {@code attribute} whose bounding
+   * box intersects {@code envelope}; it may hold for more (other GeoProperties, other tenants), so
+   * callers keep their tenant condition and test the exact predicate afterwards.
    */
   Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope);
 

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.locationtech.jts.geom.Geometry;
 import org.sundwerk.broker.store.AttributeSummary;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.broker.store.EntityQuery;
@@ -48,10 +49,12 @@ import org.sundwerk.broker.store.QueryResult;
 import org.sundwerk.broker.store.TypeSummary;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.geo.Geo;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.AttributeKind;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.AttrPath;
+import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.Operator;
 import org.sundwerk.ngsild.query.Query;
 import org.sundwerk.ngsild.query.QueryEvaluator;
@@ -761,6 +764,51 @@ public abstract class EntityStoreContract {
     Instant created = Instant.ofEpochMilli(1_600_000_000_000L + random.nextInt(1_000_000));
     return new Entity(
         id, types, scopes, attributes, created, created.plusMillis(random.nextInt(1000)));
+  }
+
+  @Test
+  void nearQueriesTestTheQueriedGeoPropertyOfTheirTenantOnly() {
+    String harbour = iri("harbour");
+    Entity nearby = entity("nearby", "Vessel");
+    Entity harbourNearby = entity("harbour-nearby", "Vessel");
+    Entity far = entity("far", "Vessel");
+    saveAll(
+        List.of(
+            nearby.withAttributes(Map.of(GeoQuery.LOCATION, List.of(point(13.0901, 54.3151)))),
+            harbourNearby.withAttributes(
+                Map.of(
+                    GeoQuery.LOCATION,
+                    List.of(point(13.2, 54.4)),
+                    harbour,
+                    List.of(point(13.0902, 54.3152)))),
+            far.withAttributes(Map.of(GeoQuery.LOCATION, List.of(point(13.2, 54.4))))));
+    write(
+        "urn:ngsi-ld:tenant:other",
+        urn("other-tenant"),
+        put(
+            entity("other-tenant", "Vessel")
+                .withAttributes(Map.of(GeoQuery.LOCATION, List.of(point(13.09, 54.315))))));
+    Geometry centre = Geo.parse(json("{\"type\":\"Point\",\"coordinates\":[13.09,54.315]}"));
+
+    assertThat(ids(query(near(centre, GeoQuery.LOCATION)))).containsExactly(urn("nearby"));
+    assertThat(ids(query(near(centre, harbour)))).containsExactly(urn("harbour-nearby"));
+  }
+
+  private static EntityQuery near(Geometry centre, String geoproperty) {
+    EntityQuery all = EntityQuery.all(10);
+    return new EntityQuery(
+        all.type(),
+        all.ids(),
+        all.idPattern(),
+        all.q(),
+        all.scopeQ(),
+        Optional.of(
+            new GeoQuery(
+                GeoQuery.Relation.NEAR, centre, geoproperty, Optional.of(100.0), Optional.empty())),
+        all.attrs(),
+        all.limit(),
+        all.offset(),
+        true);
   }
 
   // --- helpers -----------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -169,18 +168,12 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   /**
-   * One R*Tree search (see migration V8): boxes overlapping the envelope on the x and y axes whose
-   * k axis holds the key of ({@code tenant}, {@code attribute}); the rowid carries the entity key.
+   * One R*Tree search (see migration V8): the entities with a box of any GeoProperty overlapping
+   * the envelope, in any tenant. A superset by design: the caller keeps its tenant condition and
+   * tests the exact predicate on {@code attribute} afterwards.
    */
   @Override
   public Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope) {
-    Sql key =
-        new Sql()
-            .append("(SELECT key FROM geo_key WHERE tenant = ")
-            .param(tenant)
-            .append(" AND attribute = ")
-            .param(attribute)
-            .append(")");
     return new Sql()
         .append(pkColumn)
         .append(" IN (SELECT b.id >> " + SLOT_BITS + " FROM entity_box b WHERE b.max_x >= ")
@@ -191,10 +184,6 @@ public final class SqliteDialect implements SqlDialect {
         .param(envelope.getMinY())
         .append(" AND b.min_y <= ")
         .param(envelope.getMaxY())
-        .append(" AND b.min_k <= ")
-        .append(key)
-        .append(" AND b.max_k >= ")
-        .append(key)
         .append(")");
   }
 
@@ -218,32 +207,14 @@ public final class SqliteDialect implements SqlDialect {
               + " GeoProperty instances, not "
               + boxes.size());
     }
-    PreparedStatement newKey =
-        statements.prepare(
-            "INSERT INTO geo_key (tenant, attribute) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    PreparedStatement key =
-        statements.prepare("SELECT key FROM geo_key WHERE tenant = ? AND attribute = ?");
-    PreparedStatement box =
-        statements.prepare("INSERT INTO entity_box VALUES (?, ?, ?, ?, ?, ?, ?)");
+    PreparedStatement box = statements.prepare("INSERT INTO entity_box VALUES (?, ?, ?, ?, ?)");
     for (int slot = 0; slot < boxes.size(); slot++) {
       Box b = boxes.get(slot);
-      newKey.setString(1, tenant);
-      newKey.setString(2, b.attribute());
-      newKey.executeUpdate();
-      key.setString(1, tenant);
-      key.setString(2, b.attribute());
-      long k;
-      try (ResultSet row = key.executeQuery()) {
-        row.next();
-        k = row.getLong(1);
-      }
       box.setLong(1, boxId(entityPk, slot));
       box.setDouble(2, b.envelope().getMinX());
       box.setDouble(3, b.envelope().getMaxX());
       box.setDouble(4, b.envelope().getMinY());
       box.setDouble(5, b.envelope().getMaxY());
-      box.setLong(6, k);
-      box.setLong(7, k);
       box.executeUpdate();
     }
   }
