@@ -33,10 +33,13 @@ acked = 0
 sent = 0
 delay = function()
   local now = now_us()
-  if next_us == nil or next_us < now then
+  -- A slot missed by less than a second is sent at once, so that short stalls do not lower the
+  -- rate; after a longer stall the schedule restarts from now.
+  if next_us == nil or next_us < now - 1000000 then
     next_us = now
   end
-  local wait_ms = (next_us - now) / 1000
+  -- wrk reads the delay as an unsigned number: a slot in the past is sent now.
+  local wait_ms = math.max(0, (next_us - now) / 1000)
   next_us = next_us + interval_us
   return wait_ms
 end

@@ -228,8 +228,14 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
             .append(" ORDER BY e.pk");
     List<Entity> page = new ArrayList<>();
     long matched = 0;
+    // Without a count the walk stops once the page is full: a driver that would otherwise buffer
+    // every candidate (PostgreSQL's) then streams them in chunks.
+    boolean streamed = !query.count() && dialect.streamsOnlyInTransactions();
+    if (streamed) {
+      connection.setAutoCommit(false);
+    }
     try (PreparedStatement statement = select.prepare(connection);
-        ResultSet rows = statement.executeQuery()) {
+        ResultSet rows = fetchInChunks(statement, query, streamed).executeQuery()) {
       while (rows.next()) {
         Entity entity = StoredEntityCodec.decode(rows.getString(1));
         if (!filters.stream().allMatch(filter -> filter.test(entity))) {
@@ -243,7 +249,19 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
         }
       }
     }
+    if (streamed) {
+      connection.rollback(); // read only: nothing to keep
+      connection.setAutoCommit(true);
+    }
     return new QueryResult(page, query.count() ? OptionalLong.of(matched) : OptionalLong.empty());
+  }
+
+  private static PreparedStatement fetchInChunks(
+      PreparedStatement statement, EntityQuery query, boolean streamed) throws SQLException {
+    if (streamed) {
+      statement.setFetchSize(Math.max(64, 2 * (query.offset() + query.limit())));
+    }
+    return statement;
   }
 
   private Sql typeCondition(String tenant, TypeQuery type) {

@@ -143,6 +143,15 @@ public interface SqlDialect {
   }
 
   /**
+   * Whether the driver fetches a result lazily (in chunks of the statement's fetch size) only
+   * inside a transaction and buffers all rows otherwise, as PostgreSQL's does; SQLite's always
+   * steps lazily.
+   */
+  default boolean streamsOnlyInTransactions() {
+    return false;
+  }
+
+  /**
    * A boolean expression on the entity's internal key {@code pkColumn} that holds at least for
    * every entity of {@code tenant} with an instance of GeoProperty {@code attribute} whose bounding
    * box intersects {@code envelope}; it may hold for more (other GeoProperties, other tenants), so

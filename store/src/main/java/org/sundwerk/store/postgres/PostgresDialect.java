@@ -288,6 +288,11 @@ public final class PostgresDialect implements SqlDialect {
         .append(", FALSE)");
   }
 
+  @Override
+  public boolean streamsOnlyInTransactions() {
+    return true;
+  }
+
   /**
    * The candidates as an array computed first from the GiST index, then probed by primary key: with
    * {@code pk IN (subquery)} the planner joined the candidates to a scan of every entity_type row
