@@ -88,7 +88,7 @@ stop_node() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
 # wrk with report.lua appended: $1 script, $2 seconds, $3 base URL; prints wrk's output.
 wrk_run() {
-  cat "bench/wrk/$1" bench/wrk/report.lua > "$results/$1"
+  cat bench/wrk/threads.lua "bench/wrk/$1" bench/wrk/report.lua > "$results/$1"
   BENCH_ENTITIES=$entities BENCH_RATE=$rate BENCH_THREADS=2 \
     wrk -t2 -c"${wrk_connections:-$connections}" -d"$2s" -s "$results/$1" "$3"
 }

@@ -1,9 +1,4 @@
 -- POST single entity creates; ids are unique per run, thread and request.
-local threads = 0
-setup = function(thread)
-  thread:set("worker", threads)
-  threads = threads + 1
-end
 local counter = 0
 local run = os.time()
 wrk.method = "POST"
@@ -12,6 +7,6 @@ request = function()
   counter = counter + 1
   local body = string.format(
     '{"id": "urn:ngsi-ld:Probe:%d-%d-%d", "type": "Probe", "a": {"type": "Property", "value": %d}}',
-    run, worker, counter, counter % 100)
+    run, thread_no, counter, counter % 100)
   return wrk.format("POST", "/ngsi-ld/v1/entities", nil, body)
 end
