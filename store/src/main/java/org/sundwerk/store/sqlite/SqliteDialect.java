@@ -58,7 +58,9 @@ public final class SqliteDialect implements SqlDialect {
 
   @Override
   public Connection openWriteConnection() throws SQLException {
-    return dataSource().getConnection();
+    Connection connection = dataSource().getConnection();
+    exec(connection, "PRAGMA cache_size = -65536");
+    return connection;
   }
 
   @Override
@@ -83,6 +85,10 @@ public final class SqliteDialect implements SqlDialect {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
+    // The driver otherwise runs (and prepares anew) "SELECT last_insert_rowid()" after every
+    // INSERT for getGeneratedKeys, which this store never calls (it uses RETURNING): 13% of the
+    // writer's samples while bulk-creating entities.
+    config.setGetGeneratedKeys(false);
     SQLiteDataSource source =
         new SQLiteDataSource(config) {
           @Override
