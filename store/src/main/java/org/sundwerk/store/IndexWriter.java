@@ -3,6 +3,7 @@ package org.sundwerk.store;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,16 +34,18 @@ final class IndexWriter {
       if (existed) {
         deleteRows(statements, "entity_attribute", pk);
       }
-      PreparedStatement insert =
-          statements.prepare(
-              "INSERT INTO entity_attribute (tenant, entity_pk, name, kind) VALUES (?, ?, ?, ?)");
-      for (IndexRows.NameKind attribute : rows.attributes()) {
-        insert.setString(1, tenant);
-        insert.setLong(2, pk);
-        insert.setString(3, attribute.name());
-        insert.setString(4, attribute.kind());
-        insert.executeUpdate();
-      }
+      MultiRowInsert.insert(
+          statements,
+          "INSERT INTO entity_attribute (tenant, entity_pk, name, kind)",
+          "",
+          4,
+          List.copyOf(rows.attributes()),
+          (insert, first, attribute) -> {
+            insert.setString(first, tenant);
+            insert.setLong(first + 1, pk);
+            insert.setString(first + 2, attribute.name());
+            insert.setString(first + 3, attribute.kind());
+          });
     }
     if (!existed || !previous.get().boxes().equals(rows.boxes())) {
       if (existed && !previous.get().boxes().isEmpty()) {
@@ -76,15 +79,17 @@ final class IndexWriter {
     if (values.isEmpty()) {
       return;
     }
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO " + table + " (tenant, entity_pk, " + column + ") VALUES (?, ?, ?)");
-    for (String value : values) {
-      insert.setString(1, tenant);
-      insert.setLong(2, pk);
-      insert.setString(3, value);
-      insert.executeUpdate();
-    }
+    MultiRowInsert.insert(
+        statements,
+        "INSERT INTO " + table + " (tenant, entity_pk, " + column + ")",
+        "",
+        3,
+        List.copyOf(values),
+        (insert, first, value) -> {
+          insert.setString(first, tenant);
+          insert.setLong(first + 1, pk);
+          insert.setString(first + 2, value);
+        });
   }
 
   private static void deleteRows(StatementCache statements, String table, long pk)

@@ -90,12 +90,14 @@ public final class JdbcTemporalStore implements TemporalStore {
           }
           TemporalRows.addTypes(statements, tenant, pk, types);
           TemporalRollup.Additions rollup = new TemporalRollup.Additions();
+          List<TemporalRows.InstanceRow> rows = new ArrayList<>();
           for (Map.Entry<String, List<Attribute>> attribute : instances.entrySet()) {
             for (Attribute instance : attribute.getValue()) {
-              TemporalRows.insertInstance(statements, pk, attribute.getKey(), instance, now);
+              rows.add(new TemporalRows.InstanceRow(attribute.getKey(), instance, now));
               rollup.add(pk, attribute.getKey(), instance);
             }
           }
+          TemporalRows.insertInstances(statements, pk, rows);
           rollup.flush(statements);
           return created;
         });

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,7 @@ public final class TemporalRecorder implements ChangeRecorder {
     StatementCache cache = cache(connection);
     OptionalLong pk = OptionalLong.empty();
     TemporalRollup.Additions rollup = new TemporalRollup.Additions();
+    List<TemporalRows.InstanceRow> rows = new ArrayList<>();
     for (Map.Entry<String, List<Attribute>> attribute : after.attributes().entrySet()) {
       List<Attribute> previous = before.getOrDefault(attribute.getKey(), List.of());
       for (Attribute instance : attribute.getValue()) {
@@ -55,11 +57,14 @@ public final class TemporalRecorder implements ChangeRecorder {
         if (pk.isEmpty()) {
           pk = OptionalLong.of(entityPk(cache, change, after));
         }
-        Instant recordedAt = recordedAt(instance, after);
-        TemporalRows.insertInstance(
-            cache, pk.getAsLong(), attribute.getKey(), instance, recordedAt);
+        rows.add(
+            new TemporalRows.InstanceRow(
+                attribute.getKey(), instance, recordedAt(instance, after)));
         rollup.add(pk.getAsLong(), attribute.getKey(), instance);
       }
+    }
+    if (pk.isPresent()) {
+      TemporalRows.insertInstances(cache, pk.getAsLong(), rows);
     }
     rollup.flush(cache);
   }

@@ -52,32 +52,39 @@ final class TemporalRows {
   /** Adds the types the entity does not have yet. */
   static void addTypes(StatementCache statements, String tenant, long pk, List<String> types)
       throws SQLException {
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO temporal_type (tenant, entity_pk, type) VALUES (?, ?, ?)"
-                + " ON CONFLICT (entity_pk, type) DO NOTHING");
-    for (String type : types) {
-      insert.setString(1, tenant);
-      insert.setLong(2, pk);
-      insert.setString(3, type);
-      insert.executeUpdate();
-    }
+    MultiRowInsert.insert(
+        statements,
+        "INSERT INTO temporal_type (tenant, entity_pk, type)",
+        " ON CONFLICT (entity_pk, type) DO NOTHING",
+        3,
+        types,
+        (insert, first, type) -> {
+          insert.setString(first, tenant);
+          insert.setLong(first + 1, pk);
+          insert.setString(first + 2, type);
+        });
   }
 
-  /** Inserts one instance whose createdAt and modifiedAt are {@code recordedAt}. */
-  static void insertInstance(
-      StatementCache statements, long entityPk, String name, Attribute instance, Instant recordedAt)
+  /** An instance of attribute {@code name} to record, with createdAt and modifiedAt {@code at}. */
+  record InstanceRow(String name, Attribute instance, Instant at) {}
+
+  /** Inserts the instances of one entity, several per statement. */
+  static void insertInstances(StatementCache statements, long entityPk, List<InstanceRow> rows)
       throws SQLException {
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO temporal_instance (entity_pk, attribute, dataset_id, kind, value, number,"
-                + " doc, observed_at, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.setLong(1, entityPk);
-    insert.setString(2, name);
-    bindInstance(insert, 3, instance);
-    insert.setLong(9, recordedAt.toEpochMilli());
-    insert.setLong(10, recordedAt.toEpochMilli());
-    insert.executeUpdate();
+    MultiRowInsert.insert(
+        statements,
+        "INSERT INTO temporal_instance (entity_pk, attribute, dataset_id, kind, value, number,"
+            + " doc, observed_at, created_at, modified_at)",
+        "",
+        10,
+        rows,
+        (insert, first, row) -> {
+          insert.setLong(first, entityPk);
+          insert.setString(first + 1, row.name());
+          bindInstance(insert, first + 2, row.instance());
+          insert.setLong(first + 8, row.at().toEpochMilli());
+          insert.setLong(first + 9, row.at().toEpochMilli());
+        });
   }
 
   /**
