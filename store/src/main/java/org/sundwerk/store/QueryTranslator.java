@@ -177,7 +177,13 @@ final class QueryTranslator {
           dialect
               .jsonEqualityPrefilter(column, target.path(), bool.value())
               .ifPresent(prefilter -> sql.append(prefilter).append(" AND "));
-          sql.append(type.get()).append(" = ").param(bool.value() ? "true" : "false").append(")");
+          sql.append(
+                  dialect.withNeutralEstimate(
+                      new Sql()
+                          .append(type.get())
+                          .append(" = ")
+                          .param(bool.value() ? "true" : "false")))
+              .append(")");
           options.add(new Translation(sql, true));
         }
         yield any(options);
@@ -229,7 +235,13 @@ final class QueryTranslator {
             .jsonEqualityPrefilter(column, target.path(), literal)
             .ifPresent(prefilter -> sql.append(prefilter).append(" AND "));
       }
-      sql.append(type.get()).append(" IN " + types + " AND ").append(compared.get()).append(")");
+      sql.append(
+              dialect.withNeutralEstimate(
+                  new Sql()
+                      .append(type.get())
+                      .append(" IN " + types + " AND ")
+                      .append(compared.get())))
+          .append(")");
       options.add(new Translation(sql, true));
     }
     return any(options);
@@ -247,12 +259,11 @@ final class QueryTranslator {
         return Translation.inexact();
       }
       Sql sql =
-          new Sql()
-              .append("(")
-              .append(type.get())
-              .append(" = 'text' AND ")
-              .append(dialect.regexp(extracted.get(), regex.value()))
-              .append(")");
+          dialect.withNeutralEstimate(
+              new Sql()
+                  .append(type.get())
+                  .append(" = 'text' AND ")
+                  .append(dialect.regexp(extracted.get(), regex.value())));
       options.add(new Translation(sql, true));
     }
     return any(options);

@@ -101,6 +101,15 @@ public interface SqlDialect {
   }
 
   /**
+   * {@code condition} (a test of one document value) in a form whose selectivity the planner does
+   * not guess from defaults; it must hold exactly when {@code condition} is true. The default is
+   * the condition itself.
+   */
+  default Sql withNeutralEstimate(Sql condition) {
+    return condition;
+  }
+
+  /**
    * A boolean expression that holds whenever the JSON value at {@code path} equals {@code literal}
    * (a {@link Double}, {@link String} or {@link Boolean}) and that the database can answer from an
    * index; it may also hold otherwise, since the caller ANDs it with the exact comparison. Empty,
