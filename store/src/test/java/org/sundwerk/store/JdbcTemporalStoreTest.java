@@ -7,7 +7,6 @@ import static org.sundwerk.store.TestEntities.number;
 import static org.sundwerk.store.TestEntities.observed;
 import static org.sundwerk.store.TestEntities.urn;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sundwerk.broker.temporal.AggregatedEntity;
 import org.sundwerk.broker.temporal.Aggregation;
 import org.sundwerk.broker.temporal.AggregationMethod;
@@ -37,37 +33,13 @@ import org.sundwerk.ngsild.model.Attribute;
  * The temporal store on SQLite (subclassed per backend): history written directly and by the
  * recorder, aggregation, pruning.
  */
-class JdbcTemporalStoreTest {
+class JdbcTemporalStoreTest extends TemporalStoreFixture {
 
   private static final String TENANT = "temporal";
   private static final Instant YEAR_START = Instant.parse("2025-01-01T00:00:00Z");
   private static final Duration STEP = Duration.ofMinutes(15);
   private static final int PER_DAY = 96;
   private static final int DAYS = 365;
-
-  @TempDir Path directory;
-
-  private StoreDatabase database;
-  private JdbcEntityStore entities;
-  private JdbcTemporalStore store;
-
-  @BeforeEach
-  void open() throws Exception {
-    database = openDatabase();
-    entities = new JdbcEntityStore(database, List.of(new TemporalRecorder(Clock.systemUTC())));
-    store = new JdbcTemporalStore(entities, Clock.systemUTC());
-  }
-
-  /** A fresh, empty database; SQLite here, overridden per backend. */
-  StoreDatabase openDatabase() throws Exception {
-    return StoreDatabase.sqlite(directory);
-  }
-
-  @AfterEach
-  void close() {
-    entities.close();
-    database.close();
-  }
 
   @Test
   void aggregatesAYearOfQuarterHourValuesPerDayInSql() throws Exception {

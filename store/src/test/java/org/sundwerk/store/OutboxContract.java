@@ -46,6 +46,16 @@ abstract class OutboxContract {
     database.close();
   }
 
+  /** Settles {@code row} as a failed delivery to be retried at {@code due}, claiming nothing. */
+  void failOnce(long row, Instant due) throws SQLException {
+    outbox.settleAndClaimRetries(
+        new Outbox.Settlement(
+            List.of(), List.of(new Outbox.Retry(List.of(row), due, "503")), List.of(), List.of()),
+        0,
+        T0,
+        T0);
+  }
+
   @Test
   void readsFreshMessagesInIdOrderOncePerNotifier() throws SQLException {
     List<Long> ids = List.of(insert("urn:a"), insert("urn:b"), insert("urn:c"));
@@ -92,15 +102,7 @@ abstract class OutboxContract {
     long failed = insert("urn:a");
     Instant due = T0.plusSeconds(10);
     Instant lease = due.plusSeconds(10);
-    outbox.settleAndClaimRetries(
-        new Outbox.Settlement(
-            List.of(),
-            List.of(new Outbox.Retry(List.of(failed), due, "503")),
-            List.of(),
-            List.of()),
-        0,
-        T0,
-        T0);
+    failOnce(failed, due);
     assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, due, lease)).hasSize(1);
 
     outbox.renewClaims(List.of(failed), FAR);

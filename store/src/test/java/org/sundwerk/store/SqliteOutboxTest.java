@@ -41,15 +41,7 @@ class SqliteOutboxTest extends OutboxContract {
   void releasingClaimsAtStartMakesEveryRetryDue() throws SQLException {
     long failed = insert("urn:a");
     Instant due = T0.plusSeconds(10);
-    outbox.settleAndClaimRetries(
-        new Outbox.Settlement(
-            List.of(),
-            List.of(new Outbox.Retry(List.of(failed), due, "503")),
-            List.of(),
-            List.of()),
-        0,
-        T0,
-        T0);
+    failOnce(failed, due);
     assertThat(outbox.settleAndClaimRetries(Outbox.Settlement.NONE, 10, due, FAR)).hasSize(1);
 
     outbox.releaseClaims(due);

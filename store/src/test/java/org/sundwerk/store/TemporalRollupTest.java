@@ -10,11 +10,9 @@ import static org.sundwerk.store.TestEntities.relationship;
 import static org.sundwerk.store.TestEntities.text;
 import static org.sundwerk.store.TestEntities.urn;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +23,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sundwerk.broker.temporal.AggregatedEntity;
 import org.sundwerk.broker.temporal.Aggregation;
 import org.sundwerk.broker.temporal.AggregationMethod;
@@ -46,7 +41,7 @@ import org.sundwerk.ngsild.model.Attribute;
  * recomputed from the instances. Sums may differ in the last bits (another order of additions);
  * counts, minima, maxima and buckets must be identical. Failures name the seed.
  */
-class TemporalRollupTest {
+class TemporalRollupTest extends TemporalStoreFixture {
 
   private static final Instant BASE = Instant.parse("2025-03-01T00:00:00Z");
   private static final List<String> NAMES = List.of(iri("a"), iri("b"));
@@ -66,30 +61,6 @@ class TemporalRollupTest {
           Optional.of(Duration.ofHours(3)),
           Optional.of(Duration.ofDays(1)),
           Optional.of(Duration.ofDays(2)));
-
-  @TempDir Path directory;
-
-  private StoreDatabase database;
-  private JdbcEntityStore entities;
-  private JdbcTemporalStore store;
-
-  @BeforeEach
-  void open() throws Exception {
-    database = openDatabase();
-    entities = new JdbcEntityStore(database, List.of(new TemporalRecorder(Clock.systemUTC())));
-    store = new JdbcTemporalStore(entities, Clock.systemUTC());
-  }
-
-  /** A fresh, empty database; SQLite here, overridden per backend. */
-  StoreDatabase openDatabase() throws Exception {
-    return StoreDatabase.sqlite(directory);
-  }
-
-  @AfterEach
-  void close() {
-    entities.close();
-    database.close();
-  }
 
   @Test
   void aggregatesFromTheRollupAsFromTheInstances() throws Exception {

@@ -1,11 +1,13 @@
 package org.sundwerk.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sundwerk.app.process.PlatformProcess.awaitUp;
+import static org.sundwerk.app.process.PlatformProcess.base;
+import static org.sundwerk.app.process.PlatformProcess.freePort;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sundwerk.app.process.PlatformProcess;
 import org.sundwerk.store.PostgresTestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +63,8 @@ class TwoNodesIT {
 
   /** Short, so that the dead node's claimed notifications are taken over within the test. */
   private static final String CLAIM_LEASE = "10s";
+
+  private static final Duration STARTUP = Duration.ofSeconds(90);
 
   private static final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -100,8 +105,8 @@ class TwoNodesIT {
     portB = freePort();
     nodeA = start("a", portA);
     nodeB = start("b", portB);
-    awaitUp(portA);
-    awaitUp(portB);
+    awaitUp(portA, STARTUP, logs);
+    awaitUp(portB, STARTUP, logs);
   }
 
   @AfterAll
@@ -304,46 +309,12 @@ class TwoNodesIT {
   }
 
   private static Process start(String name, int port) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Path data = Files.createDirectories(logs.resolve(name));
-    return new ProcessBuilder(
-            java,
-            "-jar",
-            System.getProperty("sundwerk.jar"),
-            "--server.port=" + port,
-            "--sundwerk.data-dir=" + data,
-            "--sundwerk.db-url=" + server.url(),
-            "--sundwerk.demo.enabled=false",
-            "--sundwerk.simulator.enabled=false",
-            "--sundwerk.mqtt.embedded.enabled=false",
-            "--sundwerk.notifications.allowed-hosts=127.0.0.1",
-            "--sundwerk.notifications.claim-lease=" + CLAIM_LEASE)
-        .redirectErrorStream(true)
-        .redirectOutput(logs.resolve(name + ".log").toFile())
-        .start();
-  }
-
-  private static void awaitUp(int port) throws InterruptedException {
-    await(Duration.ofSeconds(90), () -> isUp(port));
-    if (!isUp(port)) {
-      throw new IllegalStateException("node on port " + port + " did not start; logs in " + logs);
-    }
-  }
-
-  private static boolean isUp(int port) {
-    try {
-      return client
-              .send(
-                  HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health")).build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return PlatformProcess.start(
+        Files.createDirectories(logs.resolve(name)),
+        port,
+        logs.resolve(name + ".log"),
+        "--sundwerk.db-url=" + server.url(),
+        "--sundwerk.notifications.claim-lease=" + CLAIM_LEASE);
   }
 
   /** Polls until the condition holds or the timeout passes; the caller asserts afterwards. */
@@ -352,16 +323,6 @@ class TwoNodesIT {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(100);
-    }
-  }
-
-  private static String base(int port) {
-    return "http://127.0.0.1:" + port;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -1,11 +1,13 @@
 package org.sundwerk.app.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sundwerk.app.process.PlatformProcess.awaitUp;
+import static org.sundwerk.app.process.PlatformProcess.base;
+import static org.sundwerk.app.process.PlatformProcess.freePort;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.sundwerk.app.process.PlatformProcess;
 
 /**
  * Durability of acknowledged writes: the packaged platform takes creates from several clients, is
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * entity whose create was answered 201.
  */
 class CrashRecoveryIT {
+
+  private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -43,7 +48,7 @@ class CrashRecoveryIT {
     AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService writers = Executors.newFixedThreadPool(4);
     try {
-      awaitUp(port);
+      awaitUp(port, STARTUP, data);
       for (int w = 0; w < 4; w++) {
         int writer = w;
         writers.submit(
@@ -74,7 +79,7 @@ class CrashRecoveryIT {
 
     Process second = start(data, port);
     try {
-      awaitUp(port);
+      awaitUp(port, STARTUP, data);
       List<String> lost = new ArrayList<>();
       for (String id : acknowledged) {
         HttpResponse<String> got =
@@ -100,7 +105,7 @@ class CrashRecoveryIT {
     String entity = "urn:ngsi-ld:OffStreetParking:ozeaneum";
     Process first = start(data, port);
     try {
-      awaitUp(port);
+      awaitUp(port, STARTUP, data);
       assertThat(
               send(
                   port,
@@ -140,7 +145,7 @@ class CrashRecoveryIT {
     receiver.start();
     Process second = start(data, port);
     try {
-      awaitUp(port);
+      awaitUp(port, STARTUP, data);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (received.stream().noneMatch(body -> body.contains("42"))
           && System.nanoTime() < deadline) {
@@ -189,50 +194,7 @@ class CrashRecoveryIT {
     }
   }
 
-  private Process start(Path data, int port) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Path log = data.resolve("server-" + System.nanoTime() + ".log");
-    return new ProcessBuilder(
-            java,
-            "-jar",
-            System.getProperty("sundwerk.jar"),
-            "--server.port=" + port,
-            "--sundwerk.data-dir=" + data,
-            "--sundwerk.demo.enabled=false",
-            "--sundwerk.simulator.enabled=false",
-            "--sundwerk.mqtt.embedded.enabled=false",
-            "--sundwerk.notifications.allowed-hosts=127.0.0.1")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-  }
-
-  private void awaitUp(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<Void> health =
-            client.send(
-                HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the platform did not start within 60 s");
-  }
-
-  private static String base(int port) {
-    return "http://127.0.0.1:" + port;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static Process start(Path data, int port) throws IOException {
+    return PlatformProcess.start(data, port, data.resolve("server-" + System.nanoTime() + ".log"));
   }
 }
