@@ -2,7 +2,7 @@ package org.sundwerk.broker;
 
 import java.time.Clock;
 import org.sundwerk.broker.entity.EntityOperations;
-import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.broker.entity.EntityStore;
 
 /**
  * The broker's operations wired to one store and one clock: what every adapter (HTTP, MQTT,

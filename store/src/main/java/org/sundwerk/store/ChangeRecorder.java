@@ -2,7 +2,7 @@ package org.sundwerk.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.sundwerk.broker.store.EntityChange;
+import org.sundwerk.broker.entity.EntityChange;
 
 /**
  * Writes rows derived from an entity change (temporal instances, outbox messages) inside the same

@@ -17,8 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sundwerk.broker.store.EntityChange;
-import org.sundwerk.broker.store.EntityMutation;
+import org.sundwerk.broker.entity.EntityChange;
+import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
 /**

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sundwerk.broker.store.ContextStore;
-import org.sundwerk.broker.store.StoredContext;
+import org.sundwerk.broker.context.ContextStore;
+import org.sundwerk.broker.context.StoredContext;
 
 /**
  * The {@link ContextStore} in the {@code context} table of a {@link StoreDatabase}. Contexts are

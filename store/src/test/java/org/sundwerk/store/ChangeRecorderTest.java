@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sundwerk.broker.store.EntityChange;
-import org.sundwerk.broker.store.EntityMutation;
+import org.sundwerk.broker.entity.EntityChange;
+import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
 /**

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sundwerk.broker.store.ContextStore;
-import org.sundwerk.broker.store.StoredContext;
+import org.sundwerk.broker.context.ContextStore;
+import org.sundwerk.broker.context.StoredContext;
 
 /** The contract of {@link ContextStore}: subclass it and return a fresh, empty store. */
 public abstract class ContextStoreContract {

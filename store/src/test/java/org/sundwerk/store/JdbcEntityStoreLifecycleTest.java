@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sundwerk.broker.store.EntityQuery;
+import org.sundwerk.broker.entity.EntityQuery;
 
 class JdbcEntityStoreLifecycleTest {
 
@@ -79,7 +79,7 @@ class JdbcEntityStoreLifecycleTest {
         JdbcContextStore contexts = new JdbcContextStore(database);
         entities.write(TENANT, urn("a"), put(entity("a", "Shared"))).join();
         contexts.save(
-            new org.sundwerk.broker.store.StoredContext(
+            new org.sundwerk.broker.context.StoredContext(
                 "c", "http://x/c", "Hosted", "{}", java.time.Instant.EPOCH));
 
         assertThat(entities.retrieve(TENANT, urn("a"))).isPresent();

@@ -1,7 +1,7 @@
 package org.sundwerk.store;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sundwerk.broker.store.ContextStore;
+import org.sundwerk.broker.context.ContextStore;
 
 class PostgresContextStoreTest extends ContextStoreContract {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.broker.entity.EntityStore;
 import org.sundwerk.ngsild.query.AttrPath;
 import org.sundwerk.ngsild.query.Operator;
 import org.sundwerk.ngsild.query.Query;

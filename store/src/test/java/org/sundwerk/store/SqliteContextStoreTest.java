@@ -2,7 +2,7 @@ package org.sundwerk.store;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
-import org.sundwerk.broker.store.ContextStore;
+import org.sundwerk.broker.context.ContextStore;
 
 class SqliteContextStoreTest extends ContextStoreContract {
 

@@ -2,7 +2,7 @@ package org.sundwerk.store;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
-import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.broker.entity.EntityStore;
 
 class SqliteEntityStoreTest extends EntityStoreContract {
 

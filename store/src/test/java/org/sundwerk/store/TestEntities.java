@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sundwerk.broker.store.EntityMutation;
+import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.AttributeKind;
 import org.sundwerk.ngsild.model.Entity;

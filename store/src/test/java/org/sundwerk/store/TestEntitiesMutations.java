@@ -5,7 +5,7 @@ import static org.sundwerk.store.TestEntities.iri;
 
 import java.util.List;
 import java.util.Map;
-import org.sundwerk.broker.store.EntityMutation;
+import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;

@@ -19,7 +19,7 @@ import org.sundwerk.app.config.SundwerkProperties;
 import org.sundwerk.broker.context.ContextKind;
 import org.sundwerk.broker.context.ContextSummary;
 import org.sundwerk.broker.context.ServedContext;
-import org.sundwerk.broker.store.StoredContext;
+import org.sundwerk.broker.context.StoredContext;
 import org.sundwerk.ngsild.codec.Times;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import tools.jackson.core.JacksonException;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.sundwerk.broker.store.EntityQuery;
+import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.codec.Representation;
 import org.sundwerk.ngsild.error.NgsiLdException;

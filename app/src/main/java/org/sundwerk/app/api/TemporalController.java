@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.sundwerk.broker.store.EntityQuery;
+import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.temporal.TemporalOperations;
 import org.sundwerk.broker.temporal.TemporalSelection;
 import org.sundwerk.broker.temporal.TimeFilter;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.sundwerk.broker.store.EntityQuery;
+import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.temporal.Aggregation;
 import org.sundwerk.broker.temporal.AggregationMethod;
 import org.sundwerk.broker.temporal.TemporalSelection;

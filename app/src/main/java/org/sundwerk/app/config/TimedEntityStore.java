@@ -5,12 +5,12 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.sundwerk.broker.store.AttributeSummary;
-import org.sundwerk.broker.store.EntityMutation;
-import org.sundwerk.broker.store.EntityQuery;
-import org.sundwerk.broker.store.EntityStore;
-import org.sundwerk.broker.store.QueryResult;
-import org.sundwerk.broker.store.TypeSummary;
+import org.sundwerk.broker.entity.AttributeSummary;
+import org.sundwerk.broker.entity.EntityMutation;
+import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.entity.EntityStore;
+import org.sundwerk.broker.entity.QueryResult;
+import org.sundwerk.broker.entity.TypeSummary;
 import org.sundwerk.ngsild.model.Entity;
 
 /**

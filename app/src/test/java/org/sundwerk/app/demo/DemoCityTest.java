@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sundwerk.broker.Broker;
-import org.sundwerk.broker.store.EntityQuery;
+import org.sundwerk.broker.entity.EntityQuery;
 import tools.jackson.databind.JsonNode;
 
 /** The demo city is there after start, at real places, and loading it again changes nothing. */

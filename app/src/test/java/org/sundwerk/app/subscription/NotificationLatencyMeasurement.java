@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sundwerk.broker.store.EntityMutation;
+import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.broker.subscription.ActiveSubscriptions;
 import org.sundwerk.broker.subscription.HttpNotificationSender;
 import org.sundwerk.broker.subscription.NotificationRenderer;

@@ -2,8 +2,6 @@ package org.sundwerk.broker.context;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.sundwerk.broker.store.ContextStore;
-import org.sundwerk.broker.store.StoredContext;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 import tools.jackson.databind.JsonNode;

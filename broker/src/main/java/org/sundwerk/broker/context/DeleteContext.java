@@ -1,7 +1,6 @@
 package org.sundwerk.broker.context;
 
 import org.sundwerk.broker.cluster.ClusterSignals;
-import org.sundwerk.broker.store.ContextStore;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 

@@ -1,7 +1,6 @@
 package org.sundwerk.broker.context;
 
 import java.util.Optional;
-import org.sundwerk.broker.store.ContextStore;
 import org.sundwerk.ngsild.jsonld.HostedContexts;
 
 /**

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.sundwerk.broker.store.ContextStore;
-import org.sundwerk.broker.store.StoredContext;
 import org.sundwerk.ngsild.jsonld.ContextDocument;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 

@@ -2,7 +2,6 @@ package org.sundwerk.broker.context;
 
 import java.util.List;
 import java.util.Optional;
-import org.sundwerk.broker.store.ContextStore;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 
 /**

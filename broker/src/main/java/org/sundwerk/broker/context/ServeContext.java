@@ -1,6 +1,5 @@
 package org.sundwerk.broker.context;
 
-import org.sundwerk.broker.store.ContextStore;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 

@@ -1,4 +1,5 @@
 /**
- * The {@code /jsonldContexts} operations: hosting, listing, serving and deleting JSON-LD contexts.
+ * The {@code /jsonldContexts} operations (hosting, listing, serving and deleting JSON-LD contexts)
+ * and their port {@link org.sundwerk.broker.context.ContextStore}.
  */
 package org.sundwerk.broker.context;

@@ -2,8 +2,6 @@ package org.sundwerk.broker.entity;
 
 import java.util.List;
 import java.util.Map;
-import org.sundwerk.broker.store.Commits;
-import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
 

@@ -1,8 +1,6 @@
 package org.sundwerk.broker.entity;
 
 import java.util.Optional;
-import org.sundwerk.broker.store.Commits;
-import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Entity;
 

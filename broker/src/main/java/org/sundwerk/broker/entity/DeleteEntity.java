@@ -1,8 +1,5 @@
 package org.sundwerk.broker.entity;
 
-import org.sundwerk.broker.store.Commits;
-import org.sundwerk.broker.store.EntityMutation;
-
 /** Delete Entity (clause 5.6.6): ResourceNotFound if it does not exist. */
 public final class DeleteEntity {
 

@@ -1,9 +1,6 @@
 package org.sundwerk.broker.entity;
 
 import java.util.List;
-import org.sundwerk.broker.store.AttributeSummary;
-import org.sundwerk.broker.store.EntityStore;
-import org.sundwerk.broker.store.TypeSummary;
 import org.sundwerk.ngsild.error.NgsiLdException;
 
 /**

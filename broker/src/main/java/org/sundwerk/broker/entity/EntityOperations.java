@@ -1,7 +1,6 @@
 package org.sundwerk.broker.entity;
 
 import java.time.Clock;
-import org.sundwerk.broker.store.EntityStore;
 
 /**
  * The handlers of the entity operations, one per operation, sharing one store and clock.

@@ -3,8 +3,6 @@ package org.sundwerk.broker.entity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.sundwerk.broker.store.Commits;
-import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
 /**

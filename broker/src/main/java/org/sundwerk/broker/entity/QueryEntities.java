@@ -1,8 +1,5 @@
 package org.sundwerk.broker.entity;
 
-import org.sundwerk.broker.store.EntityQuery;
-import org.sundwerk.broker.store.EntityStore;
-import org.sundwerk.broker.store.QueryResult;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
 

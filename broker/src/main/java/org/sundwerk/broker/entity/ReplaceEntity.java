@@ -1,7 +1,5 @@
 package org.sundwerk.broker.entity;
 
-import org.sundwerk.broker.store.Commits;
-import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.model.Entity;
 
 /** Replace Entity (clause 5.6.18, PUT): all attributes replaced, createdAt kept. */

@@ -1,6 +1,5 @@
 package org.sundwerk.broker.entity;
 
-import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Entity;
 

@@ -2,7 +2,6 @@ package org.sundwerk.broker.entity;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.sundwerk.broker.store.EntityChange;
+import org.sundwerk.broker.entity.EntityChange;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import tools.jackson.databind.JsonNode;
 

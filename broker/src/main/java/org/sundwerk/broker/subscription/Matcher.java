@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.sundwerk.broker.store.EntityChange;
+import org.sundwerk.broker.entity.EntityChange;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;

@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sundwerk.broker.cluster.Leadership;
-import org.sundwerk.broker.store.EntityQuery;
-import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.entity.EntityStore;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.TypeQuery;
 

@@ -3,7 +3,7 @@ package org.sundwerk.broker.temporal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.sundwerk.broker.store.Commits;
+import org.sundwerk.broker.entity.Commits;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 

@@ -1,6 +1,6 @@
 package org.sundwerk.broker.temporal;
 
-import org.sundwerk.broker.store.Commits;
+import org.sundwerk.broker.entity.Commits;
 import org.sundwerk.ngsild.error.NgsiLdException;
 
 /**

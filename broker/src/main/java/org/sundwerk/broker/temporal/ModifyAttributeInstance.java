@@ -1,7 +1,7 @@
 package org.sundwerk.broker.temporal;
 
 import java.time.Clock;
-import org.sundwerk.broker.store.Commits;
+import org.sundwerk.broker.entity.Commits;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 

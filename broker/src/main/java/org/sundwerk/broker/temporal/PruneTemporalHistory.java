@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.sundwerk.broker.store.Commits;
+import org.sundwerk.broker.entity.Commits;
 
 /**
  * Deletes attribute instances older than the retention period of their tenant: a per-tenant

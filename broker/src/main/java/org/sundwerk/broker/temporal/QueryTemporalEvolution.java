@@ -1,8 +1,8 @@
 package org.sundwerk.broker.temporal;
 
 import java.util.List;
-import org.sundwerk.broker.store.EntityQuery;
-import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.entity.EntityStore;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Entity;

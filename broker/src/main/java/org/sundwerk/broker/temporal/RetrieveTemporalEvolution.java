@@ -1,7 +1,7 @@
 package org.sundwerk.broker.temporal;
 
 import java.util.List;
-import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.broker.entity.EntityStore;
 import org.sundwerk.ngsild.error.NgsiLdException;
 
 /** Retrieve Temporal Evolution of an Entity (clause 5.7.3). */

@@ -1,7 +1,7 @@
 package org.sundwerk.broker.temporal;
 
 import java.time.Clock;
-import org.sundwerk.broker.store.EntityStore;
+import org.sundwerk.broker.entity.EntityStore;
 
 /**
  * The temporal operations, one handler per operation of clauses 5.6.11 to 5.6.16, 5.7.3 and 5.7.4.

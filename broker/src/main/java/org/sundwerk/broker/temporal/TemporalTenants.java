@@ -1,7 +1,7 @@
 package org.sundwerk.broker.temporal;
 
+import org.sundwerk.broker.entity.EntityStore;
 import org.sundwerk.broker.entity.Tenants;
-import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
 

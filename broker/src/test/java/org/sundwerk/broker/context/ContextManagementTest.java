@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sundwerk.broker.cluster.ClusterSignals;
-import org.sundwerk.broker.store.StoredContext;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.ContextResolver;

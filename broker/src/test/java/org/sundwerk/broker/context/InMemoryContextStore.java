@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sundwerk.broker.store.ContextStore;
-import org.sundwerk.broker.store.StoredContext;
 
 /** A {@link ContextStore} in a map, for tests of the operations above the store. Thread-safe. */
 final class InMemoryContextStore implements ContextStore {

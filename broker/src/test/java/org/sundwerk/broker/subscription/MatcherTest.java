@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sundwerk.broker.store.EntityChange;
+import org.sundwerk.broker.entity.EntityChange;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.AttributeKind;

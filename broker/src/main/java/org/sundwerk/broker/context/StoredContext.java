@@ -1,4 +1,4 @@
-package org.sundwerk.broker.store;
+package org.sundwerk.broker.context;
 
 import java.time.Instant;
 

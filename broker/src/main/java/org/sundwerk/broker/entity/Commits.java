@@ -1,4 +1,4 @@
-package org.sundwerk.broker.store;
+package org.sundwerk.broker.entity;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
