@@ -2,6 +2,7 @@ package org.sundwerk.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.sundwerk.broker.entity.EntityChange;
 
 /**
@@ -14,5 +15,14 @@ import org.sundwerk.broker.entity.EntityChange;
 @FunctionalInterface
 public interface ChangeRecorder {
 
-  void record(Connection connection, SqlDialect dialect, EntityChange change) throws SQLException;
+  /**
+   * @param afterDocument the entity after the change as the store encoded it for its own row (empty
+   *     for a deletion), so that a recorder that stores the entity does not encode it again
+   */
+  void record(
+      Connection connection,
+      SqlDialect dialect,
+      EntityChange change,
+      Optional<String> afterDocument)
+      throws SQLException;
 }

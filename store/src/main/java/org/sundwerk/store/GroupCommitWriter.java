@@ -189,8 +189,8 @@ final class GroupCommitWriter implements AutoCloseable {
       EntityMutation.Outcome<R> outcome = pending.mutation.apply(current.map(Stored::entity));
       switch (outcome) {
         case EntityMutation.Put<R> put -> {
-          put(pending, current, put.entity());
-          record(pending, current, Optional.of(put.entity()));
+          String document = put(pending, current, put.entity());
+          record(pending, current, Optional.of(put.entity()), Optional.of(document));
           if (!knownTenants.contains(pending.tenant)) {
             newTenants.add(pending.tenant);
           }
@@ -202,7 +202,7 @@ final class GroupCommitWriter implements AutoCloseable {
             PreparedStatement delete = statements.prepare("DELETE FROM entity WHERE pk = ?");
             delete.setLong(1, pk);
             delete.executeUpdate();
-            record(pending, current, Optional.empty());
+            record(pending, current, Optional.empty(), Optional.empty());
           }
         }
         case EntityMutation.Keep<R> ignored -> {}
@@ -227,7 +227,11 @@ final class GroupCommitWriter implements AutoCloseable {
     statements.prepare("RELEASE mutation").execute();
   }
 
-  private void record(Pending<?> pending, Optional<Stored> before, Optional<Entity> after)
+  private void record(
+      Pending<?> pending,
+      Optional<Stored> before,
+      Optional<Entity> after,
+      Optional<String> afterDocument)
       throws SQLException {
     if (recorders.isEmpty()) {
       return;
@@ -235,7 +239,7 @@ final class GroupCommitWriter implements AutoCloseable {
     EntityChange change =
         new EntityChange(pending.tenant, pending.entityId, before.map(Stored::entity), after);
     for (ChangeRecorder recorder : recorders) {
-      recorder.record(connection, dialect, change);
+      recorder.record(connection, dialect, change, afterDocument);
     }
   }
 
@@ -255,7 +259,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private void put(Pending<?> pending, Optional<Stored> current, Entity entity)
+  /** Writes the entity's row and index rows; returns the document as stored. */
+  private String put(Pending<?> pending, Optional<Stored> current, Entity entity)
       throws SQLException {
     if (!entity.id().equals(pending.entityId)) {
       throw new IllegalArgumentException(
@@ -315,6 +320,7 @@ final class GroupCommitWriter implements AutoCloseable {
           rows,
           Optional.of(IndexRows.of(current.get().entity())));
     }
+    return doc;
   }
 
   /** Stops taking writes, commits everything already queued, then releases the connection. */

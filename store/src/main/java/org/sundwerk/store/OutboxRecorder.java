@@ -5,15 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.sundwerk.broker.entity.EntityChange;
-import org.sundwerk.broker.subscription.ActiveSubscriptions;
+import org.sundwerk.broker.subscription.ChangeNotifications;
 
 /**
- * Writes one outbox row per subscription that an entity change notifies, inside the change's
+ * Persists the notifications an entity change causes as outbox rows, inside the change's
  * transaction (ARCHITECTURE principle 6): the change and its notifications commit together or not
- * at all. Matching uses the in-memory {@link ActiveSubscriptions}, so the writer thread does no I/O
- * here besides the inserts. The entity before the change is kept only where a notification needs it
- * (deletions, {@code showChanges}).
+ * at all. Which notifications a change causes is the broker's rule ({@link ChangeNotifications});
+ * this class only writes them. The entity after the change is the document the store already
+ * encoded for its own row; the entity before is encoded only where a notification needs it.
  */
 public final class OutboxRecorder implements ChangeRecorder {
 
@@ -21,36 +22,38 @@ public final class OutboxRecorder implements ChangeRecorder {
       "INSERT INTO outbox (tenant, subscription_id, entity_id, trigger, before_doc, after_doc,"
           + " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-  private final ActiveSubscriptions subscriptions;
+  private final ChangeNotifications notifications;
   private final Clock clock;
 
-  public OutboxRecorder(ActiveSubscriptions subscriptions, Clock clock) {
-    this.subscriptions = subscriptions;
+  public OutboxRecorder(ChangeNotifications notifications, Clock clock) {
+    this.notifications = notifications;
     this.clock = clock;
   }
 
   @Override
-  public void record(Connection connection, SqlDialect dialect, EntityChange change)
+  public void record(
+      Connection connection,
+      SqlDialect dialect,
+      EntityChange change,
+      Optional<String> afterDocument)
       throws SQLException {
-    List<ActiveSubscriptions.Hit> hits = subscriptions.match(change);
-    if (hits.isEmpty()) {
+    List<ChangeNotifications.Caused> caused = notifications.of(change);
+    if (caused.isEmpty()) {
       return;
     }
     long now = clock.millis();
-    String after = change.after().map(StoredEntityCodec::encode).orElse(null);
+    String after = afterDocument.orElse(null);
     String before = null;
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (ActiveSubscriptions.Hit hit : hits) {
-        boolean needsBefore =
-            change.deleted() || hit.matcher().subscription().notification().showChanges();
-        if (needsBefore && before == null) {
+      for (ChangeNotifications.Caused notification : caused) {
+        if (notification.needsBefore() && before == null) {
           before = change.before().map(StoredEntityCodec::encode).orElse(null);
         }
         insert.setString(1, change.tenant());
-        insert.setString(2, hit.matcher().subscription().id());
+        insert.setString(2, notification.subscriptionId());
         insert.setString(3, change.entityId());
-        insert.setString(4, hit.trigger().name());
-        insert.setString(5, needsBefore ? before : null);
+        insert.setString(4, notification.trigger().name());
+        insert.setString(5, notification.needsBefore() ? before : null);
         insert.setString(6, after);
         insert.setLong(7, now);
         insert.addBatch();

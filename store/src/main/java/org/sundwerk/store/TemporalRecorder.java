@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.sundwerk.broker.entity.EntityChange;
 import org.sundwerk.ngsild.model.Attribute;
@@ -37,7 +38,11 @@ public final class TemporalRecorder implements ChangeRecorder {
   }
 
   @Override
-  public void record(Connection connection, SqlDialect dialect, EntityChange change)
+  public void record(
+      Connection connection,
+      SqlDialect dialect,
+      EntityChange change,
+      Optional<String> afterDocument)
       throws SQLException {
     if (change.after().isEmpty()) {
       return;

@@ -35,7 +35,7 @@ class ChangeRecorderTest {
     List<EntityChange> changes = new CopyOnWriteArrayList<>();
     try (StoreDatabase db = openDatabase();
         JdbcEntityStore store =
-            new JdbcEntityStore(db, List.of((c, d, change) -> changes.add(change)))) {
+            new JdbcEntityStore(db, List.of((c, d, change, document) -> changes.add(change)))) {
       Entity first = entity("a", "Room", "n", integer(1));
       Entity second = entity("a", "Room", "n", integer(2));
       store.write(TENANT, urn("a"), current -> new EntityMutation.Put<>(first, true)).get();
@@ -54,7 +54,7 @@ class ChangeRecorderTest {
   @Test
   void aFailingRecorderRollsBackOnlyItsOwnWrite() throws Exception {
     ChangeRecorder failsForB =
-        (connection, dialect, change) -> {
+        (connection, dialect, change, document) -> {
           if (change.entityId().equals(urn("b"))) {
             throw new IllegalStateException("outbox full");
           }

@@ -21,12 +21,9 @@ import tools.jackson.databind.JsonNode;
  * <p>A subscription whose context cannot be resolved is left out (and logged) until it is written
  * again. Thread-safe.
  */
-public final class ActiveSubscriptions {
+public final class ActiveSubscriptions implements ChangeNotifications {
 
   private static final System.Logger LOG = System.getLogger(ActiveSubscriptions.class.getName());
-
-  /** A subscription that a change notifies, and why. */
-  public record Hit(Matcher matcher, Trigger trigger) {}
 
   private final SubscriptionStore store;
   private final Function<Optional<JsonNode>, TermDictionary> dictionaries;
@@ -76,18 +73,28 @@ public final class ActiveSubscriptions {
         .forEach(tenant -> byTenant.put(tenant, Map.of()));
   }
 
-  /** Every subscription the change notifies. Runs inside the write transaction: no I/O. */
-  public List<Hit> match(EntityChange change) {
+  /** Every subscription the change notifies, from the cached snapshot: no I/O. */
+  @Override
+  public List<Caused> of(EntityChange change) {
     Map<String, Matcher> matchers = byTenant.getOrDefault(change.tenant(), Map.of());
     if (matchers.isEmpty()) {
       return List.of();
     }
     var now = clock.instant();
-    List<Hit> hits = new ArrayList<>();
+    List<Caused> caused = new ArrayList<>();
     for (Matcher matcher : matchers.values()) {
-      matcher.match(change, now).ifPresent(trigger -> hits.add(new Hit(matcher, trigger)));
+      matcher
+          .match(change, now)
+          .ifPresent(
+              trigger ->
+                  caused.add(
+                      new Caused(
+                          matcher.subscription().id(),
+                          trigger,
+                          change.deleted()
+                              || matcher.subscription().notification().showChanges())));
     }
-    return hits;
+    return caused;
   }
 
   public Optional<Matcher> find(String tenant, String id) {
