@@ -17,23 +17,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.sundwerk.broker.entity.AttributeSummary;
 import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.EntityStore;
-import org.sundwerk.broker.entity.QueryResult;
 import org.sundwerk.broker.entity.TypeSummary;
-import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.broker.paging.Page;
+import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.ngsild.geo.Geo;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.QueryEvaluator;
-import org.sundwerk.ngsild.query.ScopeQuery;
-import org.sundwerk.ngsild.query.TypeQuery;
 
 /**
  * The {@link EntityStore} on a relational database: one JSON document per entity plus indexed side
@@ -60,6 +56,7 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
   private final SqlDialect dialect;
   private final GroupCommitWriter writer;
   private final QueryTranslator translator;
+  private final SelectionSql selection;
 
   /** A store on a database that the caller opened and closes after this store. */
   public JdbcEntityStore(StoreDatabase database) {
@@ -85,6 +82,7 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     this.ownsDatabase = ownsDatabase;
     this.dialect = database.dialect();
     this.translator = new QueryTranslator(dialect, "e");
+    this.selection = SelectionSql.entities(dialect);
     try {
       this.writer = new GroupCommitWriter(dialect, recorders);
     } catch (SQLException e) {
@@ -131,29 +129,10 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
   }
 
   @Override
-  public QueryResult query(String tenant, EntityQuery query) {
+  public Page<Entity> query(String tenant, EntityQuery query) {
     Sql where = new Sql().append(" WHERE e.tenant = ").param(tenant);
+    selection.appendConditions(where, tenant, query);
     List<Predicate<Entity>> postFilters = new ArrayList<>();
-    query.type().ifPresent(type -> where.append(" AND ").append(typeCondition(tenant, type)));
-    if (!query.ids().isEmpty()) {
-      where.append(" AND e.id IN ").params(query.ids());
-    }
-    query
-        .idPattern()
-        .ifPresent(
-            pattern -> {
-              checkRegex(pattern, "idPattern");
-              where.append(" AND ").append(dialect.regexp(new Sql().append("e.id"), pattern));
-            });
-    if (!query.attrs().isEmpty()) {
-      where
-          .append(" AND EXISTS (SELECT 1 FROM entity_attribute a WHERE a.tenant = ")
-          .param(tenant)
-          .append(" AND a.name IN ")
-          .params(List.copyOf(query.attrs()))
-          .append(" AND a.entity_pk = e.pk)");
-    }
-    query.scopeQ().ifPresent(scope -> where.append(" AND ").append(scopeCondition(tenant, scope)));
     query
         .q()
         .ifPresent(
@@ -173,23 +152,24 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
             });
     try (Connection connection = database.readPool().getConnection()) {
       return postFilters.isEmpty()
-          ? sqlPage(connection, where, query)
-          : filteredPage(connection, where, query, postFilters);
+          ? sqlPage(connection, where, query.paging())
+          : filteredPage(connection, where, query.paging(), postFilters);
     } catch (SQLException e) {
       throw failed("querying entities", e);
     }
   }
 
   /** Every criterion is in SQL: page and count in the database, decode only the page. */
-  private QueryResult sqlPage(Connection connection, Sql where, EntityQuery query)
+  private Page<Entity> sqlPage(Connection connection, Sql where, Paging paging)
       throws SQLException {
-    List<Entity> page = new ArrayList<>();
-    if (query.limit() > 0) {
+    List<Entity> read = new ArrayList<>();
+    if (paging.limit() > 0) {
       // Page over primary keys first, then read only the page's documents: a large offset then
-      // skips index entries instead of whole rows.
+      // skips index entries instead of whole rows. One more key than the page tells whether more
+      // follow.
       Sql keys =
           new Sql().append("SELECT e.pk FROM entity e").append(where).append(" ORDER BY e.pk");
-      dialect.page(keys, query.limit(), query.offset());
+      dialect.page(keys, paging.limit() + 1, paging.offset());
       Sql select =
           new Sql()
               .append("SELECT " + dialect.documentText("d.doc") + " FROM entity d WHERE d.pk IN (")
@@ -198,12 +178,12 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
       try (PreparedStatement statement = select.prepare(connection);
           ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          page.add(StoredEntityCodec.decode(rows.getString(1)));
+          read.add(StoredEntityCodec.decode(rows.getString(1)));
         }
       }
     }
     OptionalLong count = OptionalLong.empty();
-    if (query.count()) {
+    if (paging.count()) {
       Sql select = new Sql().append("SELECT count(*) FROM entity e").append(where);
       try (PreparedStatement statement = select.prepare(connection);
           ResultSet rows = statement.executeQuery()) {
@@ -211,15 +191,15 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
         count = OptionalLong.of(rows.getLong(1));
       }
     }
-    return new QueryResult(page, count);
+    return Page.ofOneMore(read, paging.limit(), count);
   }
 
   /**
    * Some criterion needs the in-memory evaluator: walk the SQL candidates in order, test each, and
    * page over the survivors; stop early unless the total count is wanted.
    */
-  private QueryResult filteredPage(
-      Connection connection, Sql where, EntityQuery query, List<Predicate<Entity>> filters)
+  private Page<Entity> filteredPage(
+      Connection connection, Sql where, Paging paging, List<Predicate<Entity>> filters)
       throws SQLException {
     Sql select =
         new Sql()
@@ -228,118 +208,42 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
             .append(" ORDER BY e.pk");
     List<Entity> page = new ArrayList<>();
     long matched = 0;
-    // Without a count the walk stops once the page is full: a driver that would otherwise buffer
-    // every candidate (PostgreSQL's) then streams them in chunks.
-    boolean streamed = !query.count() && dialect.streamsOnlyInTransactions();
+    // Without a count the walk stops at the first match after the page (which tells that more
+    // follow): a driver that would otherwise buffer every candidate (PostgreSQL's) then streams
+    // them in chunks.
+    boolean streamed = !paging.count() && dialect.streamsOnlyInTransactions();
     if (streamed) {
       connection.setAutoCommit(false);
     }
     try (PreparedStatement statement = select.prepare(connection);
-        ResultSet rows = fetchInChunks(statement, query, streamed).executeQuery()) {
+        ResultSet rows = fetchInChunks(statement, paging, streamed).executeQuery()) {
       while (rows.next()) {
         Entity entity = StoredEntityCodec.decode(rows.getString(1));
         if (!filters.stream().allMatch(filter -> filter.test(entity))) {
           continue;
         }
         matched++;
-        if (matched > query.offset() && page.size() < query.limit()) {
+        if (matched > paging.offset() && page.size() < paging.limit()) {
           page.add(entity);
-        } else if (!query.count() && page.size() >= query.limit()) {
+        } else if (!paging.count() && page.size() >= paging.limit()) {
           break;
         }
       }
     }
+    boolean more = matched > (long) paging.offset() + page.size();
     if (streamed) {
       connection.rollback(); // read only: nothing to keep
       connection.setAutoCommit(true);
     }
-    return new QueryResult(page, query.count() ? OptionalLong.of(matched) : OptionalLong.empty());
+    return new Page<>(page, paging.count() ? OptionalLong.of(matched) : OptionalLong.empty(), more);
   }
 
   private static PreparedStatement fetchInChunks(
-      PreparedStatement statement, EntityQuery query, boolean streamed) throws SQLException {
+      PreparedStatement statement, Paging paging, boolean streamed) throws SQLException {
     if (streamed) {
-      statement.setFetchSize(Math.max(64, 2 * (query.offset() + query.limit())));
+      statement.setFetchSize(Math.max(64, 2 * (paging.offset() + paging.limit())));
     }
     return statement;
-  }
-
-  private Sql typeCondition(String tenant, TypeQuery type) {
-    return switch (type) {
-      case TypeQuery.Name name -> typeIn(tenant, List.of(name.iri()));
-      case TypeQuery.AnyOf any
-          when any.terms().stream().allMatch(TypeQuery.Name.class::isInstance) ->
-          typeIn(tenant, any.terms().stream().map(t -> ((TypeQuery.Name) t).iri()).toList());
-      case TypeQuery.AnyOf any ->
-          combine(any.terms().stream().map(t -> typeCondition(tenant, t)).toList(), " OR ");
-      case TypeQuery.AllOf all ->
-          combine(all.terms().stream().map(t -> typeCondition(tenant, t)).toList(), " AND ");
-    };
-  }
-
-  private static Sql typeIn(String tenant, List<String> types) {
-    // A correlated EXISTS, not "e.pk IN (...)": with IN, SQLite materialises every entity of the
-    // type and sorts before LIMIT applies (248 ms for a page of 20 at 100,000 entities); with
-    // EXISTS it walks entities in pk order and stops after the page (0.4 ms). Measured with
-    // EXPLAIN QUERY PLAN on the bench data set.
-    return new Sql()
-        .append("EXISTS (SELECT 1 FROM entity_type t WHERE t.tenant = ")
-        .param(tenant)
-        .append(" AND t.type IN ")
-        .params(types)
-        .append(" AND t.entity_pk = e.pk)");
-  }
-
-  private Sql scopeCondition(String tenant, ScopeQuery scope) {
-    return switch (scope) {
-      case ScopeQuery.Pattern pattern ->
-          new Sql()
-              .append("EXISTS (SELECT 1 FROM entity_scope s WHERE s.tenant = ")
-              .param(tenant)
-              .append(" AND ")
-              .append(scopePattern(pattern.segments()))
-              .append(" AND s.entity_pk = e.pk)");
-      case ScopeQuery.AnyOf any ->
-          combine(any.terms().stream().map(t -> scopeCondition(tenant, t)).toList(), " OR ");
-      case ScopeQuery.AllOf all ->
-          combine(all.terms().stream().map(t -> scopeCondition(tenant, t)).toList(), " AND ");
-    };
-  }
-
-  /**
-   * A condition on {@code s.scope}: equality when the pattern has no wildcard, a prefix test for a
-   * trailing {@code #}, a regular expression otherwise.
-   */
-  private Sql scopePattern(List<String> segments) {
-    boolean plus = segments.contains("+");
-    int hash = segments.indexOf("#");
-    if (!plus && hash < 0) {
-      return new Sql().append("s.scope = ").param("/" + String.join("/", segments));
-    }
-    if (!plus && hash == segments.size() - 1) {
-      if (hash == 0) {
-        return new Sql().append("1 = 1");
-      }
-      String prefix = "/" + String.join("/", segments.subList(0, hash));
-      return new Sql()
-          .append("(s.scope = ")
-          .param(prefix)
-          .append(" OR substr(s.scope, 1, ")
-          .param(prefix.length() + 1)
-          .append(") = ")
-          .param(prefix + "/")
-          .append(")");
-    }
-    StringBuilder regex = new StringBuilder("^");
-    for (String segment : segments) {
-      regex.append(
-          switch (segment) {
-            case "+" -> "/[^/]+";
-            case "#" -> "(/.*)?";
-            default -> "/" + Pattern.quote(segment);
-          });
-    }
-    return dialect.regexp(new Sql().append("s.scope"), regex.append("$").toString());
   }
 
   /**
@@ -363,23 +267,6 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
         .append(" AND a.name = ")
         .param(geo.geoproperty())
         .append(")");
-  }
-
-  private static Sql combine(List<Sql> conditions, String operator) {
-    Sql sql = new Sql().append("(");
-    for (int i = 0; i < conditions.size(); i++) {
-      sql.append(i == 0 ? "" : operator).append(conditions.get(i));
-    }
-    return sql.append(")");
-  }
-
-  private static void checkRegex(String regex, String parameter) {
-    try {
-      Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw NgsiLdException.badRequestData(
-          parameter + " is not a valid regular expression: " + e.getDescription());
-    }
   }
 
   @Override

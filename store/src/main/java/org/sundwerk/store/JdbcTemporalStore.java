@@ -18,14 +18,14 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.paging.Page;
+import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.broker.temporal.AggregatedEntity;
 import org.sundwerk.broker.temporal.Aggregation;
 import org.sundwerk.broker.temporal.AggregationMethod;
 import org.sundwerk.broker.temporal.AttributeInstance;
 import org.sundwerk.broker.temporal.TemporalEntity;
-import org.sundwerk.broker.temporal.TemporalSelection;
 import org.sundwerk.broker.temporal.TemporalStore;
 import org.sundwerk.broker.temporal.TimeFilter;
 import org.sundwerk.broker.temporal.TimeProperty;
@@ -33,7 +33,6 @@ import org.sundwerk.broker.temporal.Timerel;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.AttributeKind;
-import org.sundwerk.ngsild.query.TypeQuery;
 
 /**
  * The {@link TemporalStore} on the entity store's database. Writes run on the entity store's single
@@ -47,6 +46,7 @@ public final class JdbcTemporalStore implements TemporalStore {
   private final JdbcEntityStore entities;
   private final StoreDatabase database;
   private final SqlDialect dialect;
+  private final SelectionSql selection;
 
   /** Months of partitions created ahead of the current one. */
   static final int MONTHS_AHEAD = 2;
@@ -60,6 +60,7 @@ public final class JdbcTemporalStore implements TemporalStore {
     this.entities = entities;
     this.database = entities.database();
     this.dialect = database.dialect();
+    this.selection = SelectionSql.temporalEntities(dialect);
     maintainPartitions(clock.instant(), Optional.empty()).join();
   }
 
@@ -104,63 +105,40 @@ public final class JdbcTemporalStore implements TemporalStore {
   }
 
   @Override
-  public List<String> select(String tenant, TemporalSelection selection, Set<String> attrs) {
-    Sql sql =
-        new Sql().append("SELECT e.id FROM temporal_entity e WHERE e.tenant = ").param(tenant);
-    selection.type().ifPresent(type -> sql.append(" AND ").append(typeCondition(tenant, type)));
-    if (!selection.ids().isEmpty()) {
-      sql.append(" AND e.id IN ").params(selection.ids());
-    }
-    if (selection.idPattern().isPresent()) {
-      String pattern = selection.idPattern().get();
-      try {
-        Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
-        throw NgsiLdException.badRequestData("idPattern is not a valid regular expression");
-      }
-      sql.append(" AND ").append(dialect.regexp(new Sql().append("e.id"), pattern));
-    }
-    if (!attrs.isEmpty()) {
-      sql.append(" AND EXISTS (SELECT 1 FROM temporal_instance i WHERE i.entity_pk = e.pk")
-          .append(" AND i.attribute IN ")
-          .params(List.copyOf(attrs))
-          .append(")");
-    }
-    sql.append(" ORDER BY e.pk");
-    dialect.page(sql, selection.limit(), selection.offset());
+  public Page<String> select(String tenant, EntityQuery query) {
+    Sql where = new Sql().append(" WHERE e.tenant = ").param(tenant);
+    selection.appendConditions(where, tenant, query);
+    Paging paging = query.paging();
     List<String> ids = new ArrayList<>();
-    try (Connection connection = database.readPool().getConnection();
-        PreparedStatement statement = sql.prepare(connection);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        ids.add(rows.getString(1));
+    OptionalLong count = OptionalLong.empty();
+    try (Connection connection = database.readPool().getConnection()) {
+      if (paging.limit() > 0) {
+        // One more than the page tells whether more follow.
+        Sql select =
+            new Sql()
+                .append("SELECT e.id FROM temporal_entity e")
+                .append(where)
+                .append(" ORDER BY e.pk");
+        dialect.page(select, paging.limit() + 1, paging.offset());
+        try (PreparedStatement statement = select.prepare(connection);
+            ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            ids.add(rows.getString(1));
+          }
+        }
+      }
+      if (paging.count()) {
+        Sql select = new Sql().append("SELECT count(*) FROM temporal_entity e").append(where);
+        try (PreparedStatement statement = select.prepare(connection);
+            ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          count = OptionalLong.of(rows.getLong(1));
+        }
       }
     } catch (SQLException e) {
       throw failed("selecting temporal entities", e);
     }
-    return ids;
-  }
-
-  private Sql typeCondition(String tenant, TypeQuery type) {
-    return switch (type) {
-      case TypeQuery.Name name ->
-          new Sql()
-              .append("e.pk IN (SELECT t.entity_pk FROM temporal_type t WHERE t.tenant = ")
-              .param(tenant)
-              .append(" AND t.type = ")
-              .param(name.iri())
-              .append(")");
-      case TypeQuery.AnyOf any -> combine(any.terms(), tenant, " OR ");
-      case TypeQuery.AllOf all -> combine(all.terms(), tenant, " AND ");
-    };
-  }
-
-  private Sql combine(List<TypeQuery> terms, String tenant, String operator) {
-    Sql sql = new Sql().append("(");
-    for (int i = 0; i < terms.size(); i++) {
-      sql.append(i == 0 ? "" : operator).append(typeCondition(tenant, terms.get(i)));
-    }
-    return sql.append(")");
+    return Page.ofOneMore(ids, paging.limit(), count);
   }
 
   /** Key, id and types of the temporal entities among {@code ids}, in the order of {@code ids}. */

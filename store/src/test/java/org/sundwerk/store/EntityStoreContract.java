@@ -45,8 +45,9 @@ import org.sundwerk.broker.entity.AttributeSummary;
 import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.EntityStore;
-import org.sundwerk.broker.entity.QueryResult;
 import org.sundwerk.broker.entity.TypeSummary;
+import org.sundwerk.broker.paging.Page;
+import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.geo.Geo;
@@ -591,6 +592,33 @@ public abstract class EntityStoreContract {
   }
 
   @Test
+  void tellsWhetherMoreFollowAPageWithoutCounting() {
+    for (int i = 0; i < 25; i++) {
+      Entity located =
+          entity("m" + i, "M")
+              .withAttributes(Map.of(GeoQuery.LOCATION, List.of(point(13.09, 54.315))));
+      store.write(TENANT, urn("m" + i), put(located)).join();
+    }
+    Geometry centre = Geo.parse(json("{\"type\":\"Point\",\"coordinates\":[13.09,54.315]}"));
+    // The type is decided in SQL, the geo-query in memory: both ways of paging.
+    for (EntityQuery query :
+        List.of(all().type(name("M")).build(), near(centre, GeoQuery.LOCATION))) {
+      List<String> walked = new ArrayList<>();
+      for (int offset = 0; ; offset += 10) {
+        Page<Entity> page = store.query(TENANT, query.withPaging(new Paging(10, offset, false)));
+        walked.addAll(ids(page));
+        if (!page.more()) {
+          break;
+        }
+        assertThat(page.items()).as("%s at %d", query, offset).hasSize(10);
+      }
+      assertThat(walked)
+          .as("%s", query)
+          .isEqualTo(IntStream.range(0, 25).mapToObj(i -> urn("m" + i)).toList());
+    }
+  }
+
+  @Test
   void pagesInCreationOrderAndCountsAllMatches() {
     int total = 300;
     List<CompletableFuture<Boolean>> writes = new ArrayList<>();
@@ -600,12 +628,12 @@ public abstract class EntityStoreContract {
     }
     writes.forEach(CompletableFuture::join);
 
-    QueryResult first = store.query(TENANT, all().type(name("Even")).page(20, 0).count().build());
-    QueryResult third = store.query(TENANT, all().type(name("Even")).page(20, 40).count().build());
-    QueryResult beyond =
+    Page<Entity> first = store.query(TENANT, all().type(name("Even")).page(20, 0).count().build());
+    Page<Entity> third = store.query(TENANT, all().type(name("Even")).page(20, 40).count().build());
+    Page<Entity> beyond =
         store.query(TENANT, all().type(name("Even")).page(20, 100).count().build());
-    QueryResult onlyCount = store.query(TENANT, all().page(0, 0).count().build());
-    QueryResult filtered =
+    Page<Entity> onlyCount = store.query(TENANT, all().page(0, 0).count().build());
+    Page<Entity> filtered =
         store.query(
             TENANT, all().q(cmp("n", Operator.GREATER_EQ, num(250))).page(7, 3).count().build());
 
@@ -616,13 +644,16 @@ public abstract class EntityStoreContract {
     assertThat(ids(third))
         .containsExactlyElementsOf(
             IntStream.range(40, 60).map(i -> i * 3).mapToObj(i -> urn("p" + i)).toList());
-    assertThat(beyond.entities()).isEmpty();
+    assertThat(beyond.items()).isEmpty();
     assertThat(beyond.count()).hasValue(100);
-    assertThat(onlyCount.entities()).isEmpty();
+    assertThat(onlyCount.items()).isEmpty();
     assertThat(onlyCount.count()).hasValue(total);
     assertThat(ids(filtered))
         .containsExactlyElementsOf(IntStream.range(253, 260).mapToObj(i -> urn("p" + i)).toList());
     assertThat(filtered.count()).hasValue(50);
+    assertThat(first.more()).isTrue();
+    assertThat(beyond.more()).isFalse();
+    assertThat(filtered.more()).isTrue();
     assertThat(store.query(TENANT, all().page(5, 0).build()).count()).isEmpty();
   }
 
@@ -725,7 +756,7 @@ public abstract class EntityStoreContract {
                 .as("seed %dL, %s %s", seed, tenant, id)
                 .isEqualTo(Optional.ofNullable(expected.get(id)));
           }
-          QueryResult all = store.query(tenant, all().page(100, 0).count().build());
+          Page<Entity> all = store.query(tenant, all().page(100, 0).count().build());
           assertThat(ids(all))
               .as("seed %dL, all ids of %s", seed, tenant)
               .containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -806,19 +837,17 @@ public abstract class EntityStoreContract {
             new GeoQuery(
                 GeoQuery.Relation.NEAR, centre, geoproperty, Optional.of(100.0), Optional.empty())),
         all.attrs(),
-        all.limit(),
-        all.offset(),
-        true);
+        new Paging(all.paging().limit(), all.paging().offset(), true));
   }
 
   // --- helpers -----------------------------------------------------------------------------
 
-  protected QueryResult query(EntityQuery query) {
+  protected Page<Entity> query(EntityQuery query) {
     return store.query(TENANT, query);
   }
 
-  protected static List<String> ids(QueryResult result) {
-    return result.entities().stream().map(Entity::id).toList();
+  protected static List<String> ids(Page<Entity> result) {
+    return result.items().stream().map(Entity::id).toList();
   }
 
   protected static List<String> urns(List<String> ids) {
@@ -916,7 +945,14 @@ public abstract class EntityStoreContract {
 
     public EntityQuery build() {
       return new EntityQuery(
-          type, ids, idPattern, q, scopeQ, Optional.empty(), attrs, limit, offset, count);
+          type,
+          ids,
+          idPattern,
+          q,
+          scopeQ,
+          Optional.empty(),
+          attrs,
+          new Paging(limit, offset, count));
     }
 
     @Override

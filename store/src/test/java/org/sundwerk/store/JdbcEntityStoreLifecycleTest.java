@@ -48,9 +48,7 @@ class JdbcEntityStoreLifecycleTest {
                           java.util.Optional.empty(),
                           java.util.Optional.empty(),
                           java.util.Set.of(),
-                          0,
-                          0,
-                          true))
+                          new org.sundwerk.broker.paging.Paging(0, 0, true)))
                   .count())
           .hasValue(500);
     }

@@ -18,7 +18,7 @@ import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.BatchResult;
 import org.sundwerk.broker.entity.EntityOperations;
 import org.sundwerk.broker.entity.EntityQuery;
-import org.sundwerk.broker.entity.QueryResult;
+import org.sundwerk.broker.paging.Page;
 import org.sundwerk.ngsild.codec.EntityReader;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.codec.Representation;
@@ -49,7 +49,7 @@ final class BatchController {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, true);
     BatchResult result =
-        ops.batch().create(request.tenant(), parsed.entities()).withErrors(parsed.errors());
+        ops.batchCreate().handle(request.tenant(), parsed.entities()).withErrors(parsed.errors());
     return result.errors().isEmpty() ? ids(HttpStatus.CREATED, result.success()) : partial(result);
   }
 
@@ -62,8 +62,8 @@ final class BatchController {
     Parsed parsed = entities(request, true);
     boolean replace = !QueryParameters.hasOption(params, "update");
     BatchResult result =
-        ops.batch()
-            .upsert(request.tenant(), parsed.entities(), replace)
+        ops.batchUpsert()
+            .handle(request.tenant(), parsed.entities(), replace)
             .withErrors(parsed.errors());
     if (!result.errors().isEmpty()) {
       return partial(result);
@@ -82,8 +82,8 @@ final class BatchController {
     Parsed parsed = entities(request, false);
     boolean noOverwrite = QueryParameters.hasOption(params, "noOverwrite");
     BatchResult result =
-        ops.batch()
-            .update(request.tenant(), parsed.entities(), noOverwrite)
+        ops.batchUpdate()
+            .handle(request.tenant(), parsed.entities(), noOverwrite)
             .withErrors(parsed.errors());
     return noContentOrPartial(result);
   }
@@ -94,7 +94,7 @@ final class BatchController {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, false);
     BatchResult result =
-        ops.batch().merge(request.tenant(), parsed.entities()).withErrors(parsed.errors());
+        ops.batchMerge().handle(request.tenant(), parsed.entities()).withErrors(parsed.errors());
     return noContentOrPartial(result);
   }
 
@@ -114,7 +114,7 @@ final class BatchController {
                 id, NgsiLdException.badRequestData("Not an entity id: " + id)));
       }
     }
-    return noContentOrPartial(ops.batch().delete(request.tenant(), ids).withErrors(errors));
+    return noContentOrPartial(ops.batchDelete().handle(request.tenant(), ids).withErrors(errors));
   }
 
   @PostMapping("/query")
@@ -128,13 +128,13 @@ final class BatchController {
     JsonNode query = request.requireBody();
     EntityQuery entityQuery =
         QueryParameters.entityQuery(query, params, request.terms(), api.defaultPageSize());
-    QueryResult result = ops.query().handle(request.tenant(), entityQuery);
+    Page<Entity> result = ops.query().handle(request.tenant(), entityQuery);
     Representation rep = QueryParameters.representation(params, request.terms());
     if (query.has("lang")) {
       rep = rep.withLang(Optional.of(query.get("lang").asString()));
     }
     return api.responses()
-        .entities(result.entities(), result.count(), request, rep, type, GeoQuery.LOCATION);
+        .entities(result.items(), result.count(), request, rep, type, GeoQuery.LOCATION);
   }
 
   /** Entities read one by one, so that one bad entity fails alone (clause 5.6.7). */

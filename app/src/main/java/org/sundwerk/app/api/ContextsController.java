@@ -67,7 +67,7 @@ final class ContextsController {
     } catch (JacksonException e) {
       throw NgsiLdException.invalidRequest("The body is not valid JSON: " + e.getOriginalMessage());
     }
-    StoredContext stored = contexts.add().execute(document);
+    StoredContext stored = contexts.add().handle(document);
     return ResponseEntity.created(URI.create(stored.url())).build();
   }
 
@@ -77,7 +77,7 @@ final class ContextsController {
         QueryParameters.param(params, "kind").map(ContextKind::fromApiName);
     boolean details = Boolean.parseBoolean(params.get("details"));
     ArrayNode array = NODES.arrayNode();
-    for (ContextSummary summary : contexts.list().execute(kind)) {
+    for (ContextSummary summary : contexts.list().handle(kind)) {
       if (details) {
         array.add(details(summary));
       } else {
@@ -90,7 +90,7 @@ final class ContextsController {
   @GetMapping("/{contextId}")
   ResponseEntity<byte[]> serve(
       @PathVariable String contextId, @RequestParam Map<String, String> params) {
-    ServedContext served = contexts.serve().execute(contextId);
+    ServedContext served = contexts.serve().handle(contextId);
     if (Boolean.parseBoolean(params.get("details"))) {
       return ResponseEntity.ok()
           .contentType(MediaTypes.JSON)
@@ -104,7 +104,7 @@ final class ContextsController {
   @DeleteMapping("/{contextId}")
   ResponseEntity<Void> delete(
       @PathVariable String contextId, @RequestParam Map<String, String> params) {
-    contexts.delete().execute(contextId, Boolean.parseBoolean(params.get("reload")));
+    contexts.delete().handle(contextId, Boolean.parseBoolean(params.get("reload")));
     return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
   }
 

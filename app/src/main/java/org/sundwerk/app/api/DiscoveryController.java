@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.AttributeSummary;
-import org.sundwerk.broker.entity.EntityDiscovery;
+import org.sundwerk.broker.entity.EntityOperations;
 import org.sundwerk.broker.entity.TypeSummary;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +34,11 @@ final class DiscoveryController {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final EntityDiscovery discovery;
+  private final EntityOperations ops;
   private final Api api;
 
   DiscoveryController(Broker broker, Api api) {
-    this.discovery = broker.entities().discovery();
+    this.ops = broker.entities();
     this.api = api;
   }
 
@@ -50,7 +50,7 @@ final class DiscoveryController {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
     TermDictionary terms = request.terms();
-    List<TypeSummary> types = discovery.types(request.tenant());
+    List<TypeSummary> types = ops.types().handle(request.tenant());
     if (Boolean.parseBoolean(params.get("details"))) {
       ArrayNode array = NODES.arrayNode();
       for (TypeSummary summary : types) {
@@ -77,7 +77,7 @@ final class DiscoveryController {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
     TermDictionary terms = request.terms();
-    TypeSummary summary = discovery.type(request.tenant(), terms.expand(typeName));
+    TypeSummary summary = ops.type().handle(request.tenant(), terms.expand(typeName));
     ObjectNode info = NODES.objectNode();
     info.put("id", summary.type());
     info.put("type", "EntityTypeInfo");
@@ -105,7 +105,7 @@ final class DiscoveryController {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
     TermDictionary terms = request.terms();
-    List<AttributeSummary> attributes = discovery.attributes(request.tenant());
+    List<AttributeSummary> attributes = ops.attributes().handle(request.tenant());
     if (Boolean.parseBoolean(params.get("details"))) {
       ArrayNode array = NODES.arrayNode();
       attributes.forEach(a -> array.add(attributeInfo(a, terms)));
@@ -127,7 +127,8 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    AttributeSummary summary = discovery.attribute(request.tenant(), request.terms().expand(attr));
+    AttributeSummary summary =
+        ops.attribute().handle(request.tenant(), request.terms().expand(attr));
     return api.responses()
         .json(HttpStatus.OK, attributeInfo(summary, request.terms()), request, type);
   }

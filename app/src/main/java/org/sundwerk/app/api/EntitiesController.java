@@ -24,8 +24,8 @@ import org.springframework.web.util.UriUtils;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityOperations;
 import org.sundwerk.broker.entity.EntityQuery;
-import org.sundwerk.broker.entity.QueryResult;
 import org.sundwerk.broker.entity.UpdateResult;
+import org.sundwerk.broker.paging.Page;
 import org.sundwerk.ngsild.codec.EntityReader;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.codec.Representation;
@@ -55,16 +55,15 @@ final class EntitiesController {
     MediaType type = MediaTypes.negotiate(accept, true);
     NgsiLdRequest request = api.request(http);
     EntityQuery query = QueryParameters.entityQuery(params, request.terms(), api.defaultPageSize());
-    QueryResult result = ops.query().handle(request.tenant(), query);
+    Page<Entity> page = ops.query().handle(request.tenant(), query);
     Representation rep = QueryParameters.representation(params, request.terms());
-    return api.responses()
-        .entities(
-            result.entities(),
-            result.count(),
-            request,
-            rep,
-            type,
-            geometryProperty(params, request));
+    return PageLinks.add(
+        api.responses()
+            .entities(
+                page.items(), page.count(), request, rep, type, geometryProperty(params, request)),
+        http,
+        query.paging(),
+        page);
   }
 
   @PostMapping
@@ -168,7 +167,7 @@ final class EntitiesController {
     NgsiLdRequest request = api.request(http, body, true);
     String name = request.attributeName(attr);
     Attribute patch = singleInstance(name, request);
-    ops.attribute().partialUpdate(request.tenant(), Names.requireEntityId(id), name, patch);
+    ops.partialAttributeUpdate().handle(request.tenant(), Names.requireEntityId(id), name, patch);
     return ResponseEntity.noContent().build();
   }
 
@@ -181,7 +180,7 @@ final class EntitiesController {
     NgsiLdRequest request = api.request(http, body, false);
     String name = request.attributeName(attr);
     Attribute replacement = singleInstance(name, request);
-    ops.attribute().replace(request.tenant(), Names.requireEntityId(id), name, replacement);
+    ops.replaceAttribute().handle(request.tenant(), Names.requireEntityId(id), name, replacement);
     return ResponseEntity.noContent().build();
   }
 
@@ -196,7 +195,8 @@ final class EntitiesController {
     Optional<String> datasetId = QueryParameters.param(params, "datasetId");
     datasetId.ifPresent(Names::requireEntityId);
     boolean deleteAll = Boolean.parseBoolean(params.getOrDefault("deleteAll", "false"));
-    ops.attribute().delete(request.tenant(), Names.requireEntityId(id), name, datasetId, deleteAll);
+    ops.deleteAttribute()
+        .handle(request.tenant(), Names.requireEntityId(id), name, datasetId, deleteAll);
     return ResponseEntity.noContent().build();
   }
 

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.codec.Representation;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.GeoQueryParser;
+import org.sundwerk.ngsild.query.IdPattern;
 import org.sundwerk.ngsild.query.ProjectionParser;
 import org.sundwerk.ngsild.query.QueryParser;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
@@ -45,16 +47,14 @@ final class QueryParameters {
     return new EntityQuery(
         param(params, "type").map(t -> TypeQueryParser.parse(t, terms)),
         param(params, "id").map(QueryParameters::ids).orElse(List.of()),
-        param(params, "idPattern").map(QueryParameters::validPattern),
+        param(params, "idPattern"),
         param(params, "q").map(q -> QueryParser.parse(q, terms)),
         param(params, "scopeQ").map(ScopeQueryParser::parse),
         geoQ,
         param(params, "attrs")
             .map(a -> Set.copyOf(ProjectionParser.attrs(a, terms)))
             .orElse(Set.of()),
-        intParam(params, "limit", defaultLimit),
-        intParam(params, "offset", 0),
-        Boolean.parseBoolean(params.getOrDefault("count", "false")));
+        paging(params, defaultLimit));
   }
 
   /** POST /entityOperations/query: the selectors come from the body, paging from the URL. */
@@ -69,7 +69,7 @@ final class QueryParameters {
     for (JsonNode selector : body.path("entities")) {
       text(selector, "type").ifPresent(t -> types.add(TypeQueryParser.parse(t, terms)));
       text(selector, "id").ifPresent(id -> ids.add(Names.requireEntityId(id)));
-      text(selector, "idPattern").ifPresent(p -> patterns.add(validPattern(p)));
+      text(selector, "idPattern").ifPresent(p -> patterns.add(IdPattern.requireValid(p)));
     }
     JsonNode attrsNode = body.path("attrs");
     Set<String> attrs = new LinkedHashSet<>();
@@ -89,6 +89,12 @@ final class QueryParameters {
         text(body, "scopeQ").map(ScopeQueryParser::parse),
         geo == null ? Optional.empty() : Optional.of(GeoQueryParser.parse(geo, terms)),
         attrs,
+        paging(params, defaultLimit));
+  }
+
+  /** The page asked for with {@code limit}, {@code offset} and {@code count} (clause 6.3.x). */
+  static Paging paging(Map<String, String> params, int defaultLimit) {
+    return new Paging(
         intParam(params, "limit", defaultLimit),
         intParam(params, "offset", 0),
         Boolean.parseBoolean(params.getOrDefault("count", "false")));
@@ -167,16 +173,6 @@ final class QueryParameters {
       ids.add(Names.requireEntityId(id.trim()));
     }
     return ids;
-  }
-
-  private static String validPattern(String pattern) {
-    try {
-      java.util.regex.Pattern.compile(pattern);
-      return pattern;
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw NgsiLdException.badRequestData(
-          "idPattern is not a valid regular expression: " + pattern);
-    }
   }
 
   private static Optional<String> text(JsonNode node, String member) {

@@ -84,8 +84,14 @@ final class Responses {
   /** A body that is not an entity (types, attributes, results), compacted by the caller. */
   ResponseEntity<byte[]> json(
       HttpStatus status, JsonNode body, NgsiLdRequest request, MediaType type) {
+    return json(status, body, request, type, OptionalLong.empty());
+  }
+
+  /** The same, with the total number of matches of a query ({@code NGSILD-Results-Count}). */
+  ResponseEntity<byte[]> json(
+      HttpStatus status, JsonNode body, NgsiLdRequest request, MediaType type, OptionalLong count) {
     JsonNode withContext = body.isObject() ? withContext((ObjectNode) body, request, type) : body;
-    return send(status, withContext, request, type, OptionalLong.empty());
+    return send(status, withContext, request, type, count);
   }
 
   /** A plain JSON body such as a batch result, without context handling. */

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.broker.paging.Page;
+import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.broker.subscription.Subscription;
 import org.sundwerk.broker.subscription.SubscriptionJson;
 import org.sundwerk.broker.subscription.SubscriptionOperations;
@@ -50,7 +52,8 @@ final class SubscriptionsController {
   ResponseEntity<Void> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Subscription created =
-        ops.create(request.tenant(), request.requireBody(), request.terms(), request.context());
+        ops.create()
+            .handle(request.tenant(), request.requireBody(), request.terms(), request.context());
     return ResponseEntity.created(
             URI.create("/ngsi-ld/v1/subscriptions/" + EntitiesController.encode(created.id())))
         .build();
@@ -63,15 +66,11 @@ final class SubscriptionsController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    SubscriptionOperations.Page page =
-        ops.query(
-            request.tenant(),
-            QueryParameters.intParam(params, "limit", api.defaultPageSize()),
-            QueryParameters.intParam(params, "offset", 0),
-            Boolean.parseBoolean(params.getOrDefault("count", "false")));
+    Paging paging = QueryParameters.paging(params, api.defaultPageSize());
+    Page<Subscription> page = ops.query().handle(request.tenant(), paging);
     Instant now = clock.instant();
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
-    for (Subscription subscription : page.subscriptions()) {
+    for (Subscription subscription : page.items()) {
       ObjectNode item = SubscriptionJson.write(subscription, request.terms(), now);
       if (type.equals(MediaTypes.JSON_LD)) {
         ObjectNode withContext = JsonNodeFactory.instance.objectNode();
@@ -104,7 +103,11 @@ final class SubscriptionsController {
     if (!request.tenant().isEmpty()) {
       headers.add("NGSILD-Tenant", request.tenant());
     }
-    return new ResponseEntity<>(json.writeValueAsBytes(array), headers, HttpStatus.OK);
+    return PageLinks.add(
+        new ResponseEntity<>(json.writeValueAsBytes(array), headers, HttpStatus.OK),
+        http,
+        paging,
+        page);
   }
 
   @GetMapping("/{id}")
@@ -114,7 +117,7 @@ final class SubscriptionsController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    Subscription subscription = ops.retrieve(request.tenant(), Names.requireEntityId(id));
+    Subscription subscription = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
     return api.responses()
         .json(
             HttpStatus.OK,
@@ -129,19 +132,20 @@ final class SubscriptionsController {
       @PathVariable String id,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
-    ops.update(
-        request.tenant(),
-        Names.requireEntityId(id),
-        request.requireBody(),
-        request.terms(),
-        request.context());
+    ops.update()
+        .handle(
+            request.tenant(),
+            Names.requireEntityId(id),
+            request.requireBody(),
+            request.terms(),
+            request.context());
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
     NgsiLdRequest request = api.request(http);
-    ops.delete(request.tenant(), Names.requireEntityId(id));
+    ops.delete().handle(request.tenant(), Names.requireEntityId(id));
     return ResponseEntity.noContent().build();
   }
 }

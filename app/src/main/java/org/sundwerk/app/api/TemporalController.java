@@ -2,7 +2,6 @@ package org.sundwerk.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -19,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.paging.Page;
+import org.sundwerk.broker.temporal.AggregatedEntity;
+import org.sundwerk.broker.temporal.TemporalEntity;
 import org.sundwerk.broker.temporal.TemporalOperations;
-import org.sundwerk.broker.temporal.TemporalSelection;
 import org.sundwerk.broker.temporal.TimeFilter;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.model.Attribute;
@@ -93,7 +94,7 @@ final class TemporalController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     NgsiLdRequest request = api.request(http);
     EntityQuery query = QueryParameters.entityQuery(params, request.terms(), api.defaultPageSize());
-    return queryResponse(request, params, query, accept);
+    return queryResponse(http, request, params, query, accept);
   }
 
   /** Query Temporal Evolution of Entities with a Query body (clause 6.24.3.1). */
@@ -107,41 +108,60 @@ final class TemporalController {
     JsonNode json = request.requireBody();
     EntityQuery query =
         QueryParameters.entityQuery(json, params, request.terms(), api.defaultPageSize());
-    return queryResponse(request, TemporalParameters.withTemporalQ(params, json), query, accept);
+    return queryResponse(
+        http, request, TemporalParameters.withTemporalQ(params, json), query, accept);
   }
 
+  /** The page of temporal entities, with links to the next and previous page (clause 5.5.9). */
   private ResponseEntity<byte[]> queryResponse(
-      NgsiLdRequest request, Map<String, String> params, EntityQuery query, String accept) {
+      HttpServletRequest http,
+      NgsiLdRequest request,
+      Map<String, String> params,
+      EntityQuery query,
+      String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
-    TemporalSelection selection = TemporalParameters.selection(query);
     TimeFilter filter = TemporalParameters.timeFilter(params, query.attrs());
-    List<ObjectNode> entities =
+    Page<ObjectNode> entities =
         switch (TemporalParameters.format(params)) {
-          case AGGREGATED_VALUES ->
-              ops
-                  .query()
-                  .aggregated(
-                      request.tenant(), selection, filter, TemporalParameters.aggregation(params))
-                  .stream()
-                  .map(e -> TemporalRendering.aggregated(e, request.terms()))
-                  .toList();
-          case TEMPORAL_VALUES ->
-              ops.query().handle(request.tenant(), selection, filter).stream()
-                  .map(e -> TemporalRendering.temporalValues(e, request.terms(), filter.property()))
-                  .toList();
-          case NORMALIZED ->
-              ops.query().handle(request.tenant(), selection, filter).stream()
-                  .map(
-                      e ->
-                          TemporalRendering.normalized(
-                              e, request.terms(), TemporalParameters.sysAttrs(params)))
-                  .toList();
+          case AGGREGATED_VALUES -> {
+            Page<AggregatedEntity> page =
+                ops.query()
+                    .aggregated(
+                        request.tenant(), query, filter, TemporalParameters.aggregation(params));
+            yield page.withItems(
+                page.items().stream()
+                    .map(e -> TemporalRendering.aggregated(e, request.terms()))
+                    .toList());
+          }
+          case TEMPORAL_VALUES -> {
+            Page<TemporalEntity> page = ops.query().handle(request.tenant(), query, filter);
+            yield page.withItems(
+                page.items().stream()
+                    .map(
+                        e ->
+                            TemporalRendering.temporalValues(e, request.terms(), filter.property()))
+                    .toList());
+          }
+          case NORMALIZED -> {
+            Page<TemporalEntity> page = ops.query().handle(request.tenant(), query, filter);
+            yield page.withItems(
+                page.items().stream()
+                    .map(
+                        e ->
+                            TemporalRendering.normalized(
+                                e, request.terms(), TemporalParameters.sysAttrs(params)))
+                    .toList());
+          }
         };
     ArrayNode array = NODES.arrayNode();
-    for (ObjectNode entity : entities) {
+    for (ObjectNode entity : entities.items()) {
       array.add(type.equals(MediaTypes.JSON_LD) ? withContext(entity, request) : entity);
     }
-    return api.responses().json(HttpStatus.OK, array, request, type);
+    return PageLinks.add(
+        api.responses().json(HttpStatus.OK, array, request, type, entities.count()),
+        http,
+        query.paging(),
+        entities);
   }
 
   private ObjectNode withContext(ObjectNode entity, NgsiLdRequest request) {
@@ -163,8 +183,8 @@ final class TemporalController {
     JsonNode json = request.requireBody();
     String id = TemporalParameters.entityId(json);
     boolean created =
-        ops.add()
-            .createOrUpdate(
+        ops.createOrUpdate()
+            .handle(
                 request.tenant(),
                 id,
                 TemporalParameters.types(json, request.terms()),
@@ -183,8 +203,8 @@ final class TemporalController {
       @PathVariable String id,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
-    ops.add()
-        .add(
+    ops.addAttributes()
+        .handle(
             request.tenant(),
             Names.requireEntityId(id),
             TemporalParameters.instances(request.requireBody(), request.terms()));
@@ -195,7 +215,7 @@ final class TemporalController {
   @DeleteMapping("/entities/{id}")
   ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
     NgsiLdRequest request = api.request(http);
-    ops.delete().entity(request.tenant(), Names.requireEntityId(id));
+    ops.delete().handle(request.tenant(), Names.requireEntityId(id));
     return ResponseEntity.noContent().build();
   }
 
@@ -204,8 +224,8 @@ final class TemporalController {
   ResponseEntity<Void> deleteAttribute(
       HttpServletRequest http, @PathVariable String id, @PathVariable String attr) {
     NgsiLdRequest request = api.request(http);
-    ops.delete()
-        .attribute(request.tenant(), Names.requireEntityId(id), request.attributeName(attr));
+    ops.deleteAttribute()
+        .handle(request.tenant(), Names.requireEntityId(id), request.attributeName(attr));
     return ResponseEntity.noContent().build();
   }
 
@@ -221,7 +241,7 @@ final class TemporalController {
     String name = request.attributeName(attr);
     Attribute replacement =
         TemporalParameters.instance(name, request.requireBody(), request.terms());
-    ops.modify()
+    ops.modifyInstance()
         .handle(
             request.tenant(),
             Names.requireEntityId(id),
@@ -239,8 +259,8 @@ final class TemporalController {
       @PathVariable String attr,
       @PathVariable String instanceId) {
     NgsiLdRequest request = api.request(http);
-    ops.delete()
-        .instance(
+    ops.deleteInstance()
+        .handle(
             request.tenant(),
             Names.requireEntityId(id),
             request.attributeName(attr),

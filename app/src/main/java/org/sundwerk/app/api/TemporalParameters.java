@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.temporal.Aggregation;
 import org.sundwerk.broker.temporal.AggregationMethod;
-import org.sundwerk.broker.temporal.TemporalSelection;
 import org.sundwerk.broker.temporal.TimeFilter;
 import org.sundwerk.broker.temporal.TimeProperty;
 import org.sundwerk.broker.temporal.Timerel;
@@ -66,19 +64,6 @@ final class TemporalParameters {
 
   private static Optional<Instant> time(Map<String, String> params, String name) {
     return QueryParameters.param(params, name).map(text -> EntityReader.parseTime(text, name));
-  }
-
-  /** The selectors of an entity query, as far as they apply to temporal entities. */
-  static TemporalSelection selection(EntityQuery query) {
-    return new TemporalSelection(
-        query.type(),
-        query.ids(),
-        query.idPattern(),
-        query.q(),
-        query.scopeQ(),
-        query.geoQ(),
-        query.limit(),
-        query.offset());
   }
 
   /**

@@ -131,7 +131,7 @@ class SubscriptionConfiguration {
       ClusterSignals signals,
       Clock clock,
       SundwerkProperties properties) {
-    return new SubscriptionOperations(
+    return SubscriptionOperations.create(
         store, active, senders, signals, clock, properties.maxPageSize());
   }
 }

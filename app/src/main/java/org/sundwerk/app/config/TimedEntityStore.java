@@ -9,8 +9,8 @@ import org.sundwerk.broker.entity.AttributeSummary;
 import org.sundwerk.broker.entity.EntityMutation;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.EntityStore;
-import org.sundwerk.broker.entity.QueryResult;
 import org.sundwerk.broker.entity.TypeSummary;
+import org.sundwerk.broker.paging.Page;
 import org.sundwerk.ngsild.model.Entity;
 
 /**
@@ -54,7 +54,7 @@ final class TimedEntityStore implements EntityStore {
   }
 
   @Override
-  public QueryResult query(String tenant, EntityQuery entityQuery) {
+  public Page<Entity> query(String tenant, EntityQuery entityQuery) {
     return query.record(() -> store.query(tenant, entityQuery));
   }
 

@@ -28,7 +28,10 @@ public final class DemoLoader {
     int written = 0;
     for (DemoCity.Municipality municipality : city.municipalities()) {
       BatchResult result =
-          broker.entities().batch().upsert(municipality.tenant(), municipality.entities(), true);
+          broker
+              .entities()
+              .batchUpsert()
+              .handle(municipality.tenant(), municipality.entities(), true);
       if (!result.errors().isEmpty()) {
         throw new IllegalStateException(
             "demo city: tenant " + municipality.tenant() + " refused " + result.errors());

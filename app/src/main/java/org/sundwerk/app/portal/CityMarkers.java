@@ -10,6 +10,7 @@ import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.Tenants;
+import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.model.Attribute;
@@ -52,13 +53,10 @@ final class CityMarkers {
             Optional.empty(),
             Optional.empty(),
             Set.of(),
-            LIMIT,
-            0,
-            false);
+            Paging.first(LIMIT));
     List<Entity> entities;
     try {
-      entities =
-          broker.entities().query().handle(Tenants.of(Optional.of(tenant)), query).entities();
+      entities = broker.entities().query().handle(Tenants.of(Optional.of(tenant)), query).items();
     } catch (NgsiLdException e) {
       return List.of();
     }

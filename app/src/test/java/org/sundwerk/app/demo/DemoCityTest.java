@@ -57,9 +57,7 @@ class DemoCityTest extends CityTest {
             java.util.Optional.empty(),
             java.util.Optional.empty(),
             java.util.Set.of(),
-            0,
-            0,
-            true);
+            new org.sundwerk.broker.paging.Paging(0, 0, true));
     return broker.entities().query().handle(tenant, all).count().orElseThrow();
   }
 }

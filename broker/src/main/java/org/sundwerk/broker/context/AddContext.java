@@ -36,7 +36,7 @@ public final class AddContext {
    * @throws NgsiLdException {@code BadRequestData} when the body or the context is invalid, {@code
    *     LdContextNotAvailable} when a context it references cannot be obtained
    */
-  public StoredContext execute(JsonNode body) {
+  public StoredContext handle(JsonNode body) {
     if (body == null || !body.isObject() || !body.has("@context")) {
       throw NgsiLdException.badRequestData(
           "the body must be a JSON object with an @context member");
@@ -48,11 +48,11 @@ public final class AddContext {
   /**
    * Hosts a context the broker needs a URL for, such as the inline context of a subscription whose
    * notifications go out as {@code application/json} with a {@code Link} header. Stored as {@code
-   * ImplicitlyCreated}; validated like {@link #execute}.
+   * ImplicitlyCreated}; validated like {@link #handle}.
    *
    * @param context the {@code @context} value (object, array or URL)
    */
-  public StoredContext executeImplicit(JsonNode context) {
+  public StoredContext handleImplicit(JsonNode context) {
     return host(context, ContextKind.IMPLICITLY_CREATED);
   }
 

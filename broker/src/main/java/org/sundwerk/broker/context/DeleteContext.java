@@ -34,7 +34,7 @@ public final class DeleteContext {
    *     {@code BadRequestData} for {@code reload} on a context that is not cached, {@code
    *     LdContextNotAvailable} when a reload fails (the context is then no longer cached)
    */
-  public void execute(String contextId, boolean reload) {
+  public void handle(String contextId, boolean reload) {
     ContextSummary summary =
         known
             .find(contextId)

@@ -18,7 +18,7 @@ public final class ListContexts {
   }
 
   /** The contexts of the kind, or of every kind when it is empty. */
-  public List<ContextSummary> execute(Optional<ContextKind> kind) {
+  public List<ContextSummary> handle(Optional<ContextKind> kind) {
     return known.all().stream()
         .map(KnownContexts.Known::summary)
         .filter(summary -> kind.isEmpty() || summary.kind() == kind.get())

@@ -17,7 +17,7 @@ public final class ServeContext {
    *
    * @throws NgsiLdException {@code ResourceNotFound} when the broker does not know it
    */
-  public ServedContext execute(String contextId) {
+  public ServedContext handle(String contextId) {
     return known
         .find(contextId)
         .map(k -> new ServedContext(k.summary(), k.body()))

@@ -3,19 +3,8 @@ package org.sundwerk.broker.entity;
 import java.time.Clock;
 
 /**
- * The handlers of the entity operations, one per operation, sharing one store and clock.
- *
- * @param create Create Entity
- * @param retrieve Retrieve Entity
- * @param replace Replace Entity
- * @param merge Merge Entity
- * @param delete Delete Entity
- * @param append Append Entity Attributes
- * @param update Update Entity Attributes
- * @param attribute Partial Attribute Update, Replace Attribute, Delete Attribute
- * @param query Query Entities
- * @param batch the batch operations
- * @param discovery types and attributes
+ * The handlers of the entity operations of clauses 5.6 and 5.7, one per operation and each named as
+ * the spec names it, sharing one store and clock.
  */
 public record EntityOperations(
     CreateEntity create,
@@ -25,11 +14,23 @@ public record EntityOperations(
     DeleteEntity delete,
     AppendAttributes append,
     UpdateAttributes update,
-    AttributeOperations attribute,
+    PartialAttributeUpdate partialAttributeUpdate,
+    ReplaceAttribute replaceAttribute,
+    DeleteAttribute deleteAttribute,
     QueryEntities query,
-    BatchOperations batch,
-    EntityDiscovery discovery) {
+    BatchEntityCreation batchCreate,
+    BatchEntityUpsert batchUpsert,
+    BatchEntityUpdate batchUpdate,
+    BatchEntityMerge batchMerge,
+    BatchEntityDelete batchDelete,
+    RetrieveAvailableEntityTypes types,
+    RetrieveEntityTypeInformation type,
+    RetrieveAvailableAttributes attributes,
+    RetrieveAttributeInformation attribute) {
 
+  /**
+   * @param maxPageSize the largest {@code limit} a query may ask for
+   */
   public static EntityOperations create(EntityStore store, Clock clock, int maxPageSize) {
     Writes writes = new Writes(store, clock);
     CreateEntity create = new CreateEntity(writes);
@@ -37,6 +38,8 @@ public record EntityOperations(
     MergeEntity merge = new MergeEntity(writes);
     DeleteEntity delete = new DeleteEntity(writes);
     AppendAttributes append = new AppendAttributes(writes);
+    RetrieveAvailableEntityTypes types = new RetrieveAvailableEntityTypes(store);
+    RetrieveAvailableAttributes attributes = new RetrieveAvailableAttributes(store);
     return new EntityOperations(
         create,
         new RetrieveEntity(store),
@@ -45,9 +48,18 @@ public record EntityOperations(
         delete,
         append,
         new UpdateAttributes(writes),
-        new AttributeOperations(writes),
+        new PartialAttributeUpdate(writes),
+        new ReplaceAttribute(writes),
+        new DeleteAttribute(writes),
         new QueryEntities(store, maxPageSize),
-        new BatchOperations(writes, create, replace, append, merge, delete),
-        new EntityDiscovery(store));
+        new BatchEntityCreation(writes, create),
+        new BatchEntityUpsert(writes, create, replace, append),
+        new BatchEntityUpdate(writes, append),
+        new BatchEntityMerge(writes, merge),
+        new BatchEntityDelete(writes, delete),
+        types,
+        new RetrieveEntityTypeInformation(types),
+        attributes,
+        new RetrieveAttributeInformation(attributes));
   }
 }

@@ -3,24 +3,29 @@ package org.sundwerk.broker.entity;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sundwerk.broker.paging.Paging;
+import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.query.GeoQuery;
+import org.sundwerk.ngsild.query.IdPattern;
 import org.sundwerk.ngsild.query.Query;
 import org.sundwerk.ngsild.query.ScopeQuery;
 import org.sundwerk.ngsild.query.TypeQuery;
 
 /**
- * Which entities a query selects, all names expanded. Every given criterion must hold.
+ * Which entities a query selects, all names expanded, and which page of them: the one selection of
+ * Query Entities (clause 5.7.2), Query Temporal Evolution of Entities (5.7.4) and the periodic
+ * notifications of subscriptions. Every given criterion must hold. Parsed once by the adapter;
+ * {@code idPattern} is validated when the value is made.
  *
  * @param type type selector
  * @param ids the entity must have one of these ids (empty: any)
- * @param idPattern a Java regular expression the id must match (find semantics)
- * @param q the {@code q} filter
- * @param scopeQ the scope filter
- * @param geoQ the geo filter
- * @param attrs the entity must have at least one of these attributes (empty: any)
- * @param limit page size, 0 for none (only count)
- * @param offset entities skipped before the page
- * @param count whether to compute the total number of matches
+ * @param idPattern a regular expression the id must match (find semantics), see {@link IdPattern}
+ * @param q the {@code q} filter (on temporal entities: on their current state)
+ * @param scopeQ the scope filter (on temporal entities: on their current state)
+ * @param geoQ the geo filter (on temporal entities: on their current state)
+ * @param attrs the entity must have at least one of these attributes (temporal entities: a history
+ *     of one of them); empty: any
+ * @param paging which page
  */
 public record EntityQuery(
     Optional<TypeQuery> type,
@@ -30,15 +35,15 @@ public record EntityQuery(
     Optional<ScopeQuery> scopeQ,
     Optional<GeoQuery> geoQ,
     Set<String> attrs,
-    int limit,
-    int offset,
-    boolean count) {
+    Paging paging) {
 
   public EntityQuery {
     ids = List.copyOf(ids);
+    idPattern.ifPresent(IdPattern::requireValid);
     attrs = Set.copyOf(attrs);
   }
 
+  /** Every entity, the first {@code limit} of them. */
   public static EntityQuery all(int limit) {
     return new EntityQuery(
         Optional.empty(),
@@ -48,8 +53,36 @@ public record EntityQuery(
         Optional.empty(),
         Optional.empty(),
         Set.of(),
-        limit,
-        0,
-        false);
+        Paging.first(limit));
+  }
+
+  /** This selection, another page. */
+  public EntityQuery withPaging(Paging other) {
+    return new EntityQuery(type, ids, idPattern, q, scopeQ, geoQ, attrs, other);
+  }
+
+  /**
+   * Requires at least one criterion: a query must not ask for every entity of a tenant (clause
+   * 5.7.2).
+   *
+   * @throws NgsiLdException BadRequestData without any
+   */
+  public EntityQuery requireSelective() {
+    boolean selective =
+        type.isPresent()
+            || !ids.isEmpty()
+            || idPattern.isPresent()
+            || !attrs.isEmpty()
+            || onCurrentState();
+    if (!selective) {
+      throw NgsiLdException.badRequestData(
+          "A query needs at least one of type, id, idPattern, attrs, q, geoQ or scopeQ");
+    }
+    return this;
+  }
+
+  /** Whether a criterion needs an entity's current state (for temporal entities). */
+  public boolean onCurrentState() {
+    return q.isPresent() || scopeQ.isPresent() || geoQ.isPresent();
   }
 }

@@ -3,6 +3,7 @@ package org.sundwerk.broker.entity;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.sundwerk.broker.paging.Page;
 import org.sundwerk.ngsild.model.Entity;
 
 /**
@@ -20,8 +21,11 @@ public interface EntityStore {
 
   Optional<Entity> retrieve(String tenant, String entityId);
 
-  /** Entities matching the query, in a stable order (creation order), paged. */
-  QueryResult query(String tenant, EntityQuery query);
+  /**
+   * The page of entities matching the query, in a stable order (creation order), with the count if
+   * the paging asks for it. Does not check the paging (the operation does).
+   */
+  Page<Entity> query(String tenant, EntityQuery query);
 
   /** True once anything has been written for the tenant. */
   boolean tenantExists(String tenant);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.EntityStore;
+import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.TypeQuery;
 
@@ -138,7 +139,7 @@ public final class PeriodicNotifier implements AutoCloseable {
               matcher));
     }
     for (EntityQuery query : queries) {
-      for (Entity entity : entities.query(tenant, query).entities()) {
+      for (Entity entity : entities.query(tenant, query).items()) {
         if (found.size() < maxEntities) {
           found.putIfAbsent(entity.id(), entity);
         }
@@ -157,9 +158,7 @@ public final class PeriodicNotifier implements AutoCloseable {
         matcher.scopeQ(),
         matcher.geoQ(),
         Set.of(),
-        maxEntities,
-        0,
-        false);
+        Paging.first(maxEntities));
   }
 
   @Override

@@ -14,13 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.codec.Times;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.query.GeoQueryParser;
+import org.sundwerk.ngsild.query.IdPattern;
 import org.sundwerk.ngsild.query.QueryParser;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
 import tools.jackson.databind.JsonNode;
@@ -314,7 +313,7 @@ public final class SubscriptionJson {
       Optional<String> id = text(item, "id");
       id.ifPresent(value -> requireUri(value, "entities[].id"));
       Optional<String> pattern = text(item, "idPattern");
-      pattern.ifPresent(SubscriptionJson::requireRegex);
+      pattern.ifPresent(IdPattern::requireValid);
       selectors.add(
           new Subscription.EntitySelector(
               id, pattern, terms.expand(Names.requireName(type, "Entity type"))));
@@ -469,14 +468,6 @@ public final class SubscriptionJson {
       return uri;
     } catch (URISyntaxException e) {
       throw NgsiLdException.badRequestData(what + " is not a URI: " + text);
-    }
-  }
-
-  private static void requireRegex(String pattern) {
-    try {
-      Pattern.compile(pattern);
-    } catch (PatternSyntaxException e) {
-      throw NgsiLdException.badRequestData("idPattern is not a regular expression: " + pattern);
     }
   }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.paging.Page;
 import org.sundwerk.ngsild.model.Attribute;
 
 /**
@@ -31,10 +33,12 @@ public interface TemporalStore {
       Instant now);
 
   /**
-   * The ids of a page of temporal entities selected by type, id and idPattern (not by q) that have
-   * a history of at least one of {@code attrs} (empty: any), in creation order.
+   * The ids of a page of temporal entities selected by type, ids, idPattern and attrs (a history of
+   * at least one of them), in creation order, with the count if the paging asks for it. The
+   * criteria on the current state ({@code q}, {@code scopeQ}, {@code geoQ}) are not the temporal
+   * store's: the operation asks the entity store for those.
    */
-  List<String> select(String tenant, TemporalSelection selection, Set<String> attrs);
+  Page<String> select(String tenant, EntityQuery query);
 
   /** The history of the given entities; ids without a temporal entity are left out. */
   List<TemporalEntity> instances(String tenant, List<String> entityIds, TimeFilter filter);

@@ -92,7 +92,7 @@ class ContextManagementTest {
   }
 
   private StoredContext addLamp() {
-    return add.execute(json("{\"@context\": {\"Lamp\": \"https://example.org/Lamp\"}}"));
+    return add.handle(json("{\"@context\": {\"Lamp\": \"https://example.org/Lamp\"}}"));
   }
 
   @Test
@@ -111,13 +111,13 @@ class ContextManagementTest {
   void anAddedContextIsServedAndListed() {
     StoredContext added = addLamp();
 
-    ServedContext served = serve.execute(added.id());
+    ServedContext served = serve.handle(added.id());
 
     assertThat(json(served.body())).isEqualTo(json(added.body()));
     assertThat(json(served.body()).get("@context").get("Lamp").asString())
         .isEqualTo("https://example.org/Lamp");
-    assertThat(serve.execute(added.url()).summary().localId()).isEqualTo(added.id());
-    assertThat(list.execute(Optional.empty()))
+    assertThat(serve.handle(added.url()).summary().localId()).isEqualTo(added.id());
+    assertThat(list.handle(Optional.empty()))
         .containsExactly(
             new ContextSummary(added.url(), added.id(), ContextKind.HOSTED, CLOCK.instant()));
   }
@@ -134,16 +134,16 @@ class ContextManagementTest {
             CLOCK.instant()));
     resolver.resolve(StringNode.valueOf(remoteUrl()));
 
-    assertThat(list.execute(Optional.of(ContextKind.HOSTED)))
+    assertThat(list.handle(Optional.of(ContextKind.HOSTED)))
         .extracting(ContextSummary::localId)
         .containsExactly(hosted.id());
-    assertThat(list.execute(Optional.of(ContextKind.IMPLICITLY_CREATED)))
+    assertThat(list.handle(Optional.of(ContextKind.IMPLICITLY_CREATED)))
         .extracting(ContextSummary::localId)
         .containsExactly("implicit-1");
-    assertThat(list.execute(Optional.of(ContextKind.CACHED)))
+    assertThat(list.handle(Optional.of(ContextKind.CACHED)))
         .extracting(ContextSummary::url)
         .containsExactly(remoteUrl());
-    assertThat(list.execute(Optional.empty())).hasSize(3);
+    assertThat(list.handle(Optional.empty())).hasSize(3);
   }
 
   @Test
@@ -151,60 +151,60 @@ class ContextManagementTest {
     StoredContext added = addLamp();
     resolver.resolve(StringNode.valueOf(added.url()));
 
-    delete.execute(added.id(), false);
+    delete.handle(added.id(), false);
 
-    assertFails(() -> serve.execute(added.id()), ErrorType.RESOURCE_NOT_FOUND);
+    assertFails(() -> serve.handle(added.id()), ErrorType.RESOURCE_NOT_FOUND);
     assertFails(
         () -> resolver.resolve(StringNode.valueOf(added.url())),
         ErrorType.LD_CONTEXT_NOT_AVAILABLE);
-    assertThat(list.execute(Optional.empty())).isEmpty();
+    assertThat(list.handle(Optional.empty())).isEmpty();
   }
 
   @Test
   void aCachedContextCanBeReloadedOrDropped() {
     resolver.resolve(StringNode.valueOf(remoteUrl()));
-    String cachedId = list.execute(Optional.of(ContextKind.CACHED)).getFirst().localId();
+    String cachedId = list.handle(Optional.of(ContextKind.CACHED)).getFirst().localId();
 
-    delete.execute(cachedId, true);
+    delete.handle(cachedId, true);
     assertThat(remoteRequests).hasValue(2);
-    assertThat(serve.execute(cachedId).summary().url()).isEqualTo(remoteUrl());
+    assertThat(serve.handle(cachedId).summary().url()).isEqualTo(remoteUrl());
 
-    delete.execute(cachedId, false);
-    assertThat(list.execute(Optional.of(ContextKind.CACHED))).isEmpty();
+    delete.handle(cachedId, false);
+    assertThat(list.handle(Optional.of(ContextKind.CACHED))).isEmpty();
   }
 
   @Test
   void reloadingAHostedContextIsBadRequestData() {
     StoredContext added = addLamp();
 
-    assertFails(() -> delete.execute(added.id(), true), ErrorType.BAD_REQUEST_DATA);
-    assertThat(serve.execute(added.id()).summary().kind()).isEqualTo(ContextKind.HOSTED);
+    assertFails(() -> delete.handle(added.id(), true), ErrorType.BAD_REQUEST_DATA);
+    assertThat(serve.handle(added.id()).summary().kind()).isEqualTo(ContextKind.HOSTED);
   }
 
   @Test
   void anImplicitlyCreatedContextIsHostedAndListedAsSuch() {
-    StoredContext implicit = add.executeImplicit(json("{\"Bin\": \"https://example.org/Bin\"}"));
+    StoredContext implicit = add.handleImplicit(json("{\"Bin\": \"https://example.org/Bin\"}"));
 
     assertThat(implicit.kind()).isEqualTo("ImplicitlyCreated");
     assertThat(resolver.resolve(StringNode.valueOf(implicit.url())).expand("Bin"))
         .isEqualTo("https://example.org/Bin");
-    assertThat(list.execute(Optional.of(ContextKind.IMPLICITLY_CREATED)))
+    assertThat(list.handle(Optional.of(ContextKind.IMPLICITLY_CREATED)))
         .extracting(ContextSummary::url)
         .containsExactly(implicit.url());
   }
 
   @Test
   void unknownContextsAreNotFound() {
-    assertFails(() -> serve.execute("nope"), ErrorType.RESOURCE_NOT_FOUND);
-    assertFails(() -> delete.execute("nope", false), ErrorType.RESOURCE_NOT_FOUND);
+    assertFails(() -> serve.handle("nope"), ErrorType.RESOURCE_NOT_FOUND);
+    assertFails(() -> delete.handle("nope", false), ErrorType.RESOURCE_NOT_FOUND);
   }
 
   @Test
   void invalidBodiesAreRejected() {
-    assertFails(() -> add.execute(json("{\"Lamp\": \"x\"}")), ErrorType.BAD_REQUEST_DATA);
-    assertFails(() -> add.execute(json("{\"@context\": 5}")), ErrorType.BAD_REQUEST_DATA);
+    assertFails(() -> add.handle(json("{\"Lamp\": \"x\"}")), ErrorType.BAD_REQUEST_DATA);
+    assertFails(() -> add.handle(json("{\"@context\": 5}")), ErrorType.BAD_REQUEST_DATA);
     assertFails(
-        () -> add.execute(json("{\"@context\": {\"Lamp\": 5}}")), ErrorType.BAD_REQUEST_DATA);
+        () -> add.handle(json("{\"@context\": {\"Lamp\": 5}}")), ErrorType.BAD_REQUEST_DATA);
     assertThat(store.all()).isEmpty();
   }
 

@@ -1,0 +1,33 @@
+package org.sundwerk.broker.subscription;
+
+import java.util.Optional;
+import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.jsonld.TermDictionary;
+import tools.jackson.databind.JsonNode;
+
+/** Create Subscription (clause 5.8.1). */
+public final class CreateSubscription {
+
+  private final SubscriptionWrites writes;
+
+  CreateSubscription(SubscriptionWrites writes) {
+    this.writes = writes;
+  }
+
+  /**
+   * @param context the request's @context, used to compact notifications unless the body names a
+   *     {@code jsonldContext}
+   * @return the created subscription
+   * @throws NgsiLdException BadRequestData for an invalid payload, AlreadyExists for a taken id
+   */
+  public Subscription handle(
+      String tenant, JsonNode body, TermDictionary terms, Optional<JsonNode> context) {
+    Subscription subscription = SubscriptionJson.read(body, terms, context, writes.clock.instant());
+    writes.endpoints.requireAllowed(subscription.notification().endpoint().uri());
+    if (!writes.store.create(tenant, subscription)) {
+      throw NgsiLdException.alreadyExists("Subscription " + subscription.id() + " already exists");
+    }
+    writes.changed(tenant);
+    return subscription;
+  }
+}
