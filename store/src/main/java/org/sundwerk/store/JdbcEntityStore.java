@@ -40,11 +40,12 @@ import org.sundwerk.ngsild.query.QueryEvaluator;
  * with the writer, seeing the last committed state. Thread-safe; {@link #close()} commits the
  * writes already queued and then refuses new ones.
  *
- * <p>Queries translate type, ids, idPattern, attrs and scopeQ to SQL exactly, and {@code q} where
- * {@link QueryTranslator} can; then the database pages and counts. A {@code q} term SQL cannot
- * express exactly, and every {@code geoQ}, select a superset in SQL (for geoQ through the dialect's
- * bounding-box index where the relation allows) and are decided per candidate by {@link
- * QueryEvaluator}, paging over the survivors in the same stable order.
+ * <p>Queries translate type, ids, idPattern, attrs and scopeQ to SQL exactly ({@link SelectionSql},
+ * shared with the temporal store), and {@code q} where {@link QueryTranslator} can; then the
+ * database pages and counts, reading one entity more than the page to tell whether more follow. A
+ * {@code q} term SQL cannot express exactly, and every {@code geoQ}, select a superset in SQL (for
+ * geoQ through the dialect's bounding-box index where the relation allows) and are decided per
+ * candidate by {@link QueryEvaluator}, paging over the survivors in the same stable order.
  *
  * <p>System times are stored as the mutation sets them ({@code createdAt}/{@code modifiedAt} of the
  * entity and its attributes), at millisecond precision; the store does not invent them.
