@@ -133,8 +133,13 @@ final class BatchController {
     if (query.has("lang")) {
       rep = rep.withLang(Optional.of(query.get("lang").asString()));
     }
-    return api.responses()
-        .entities(result.items(), result.count(), request, rep, type, GeoQuery.LOCATION);
+    // The links repeat the URL (where the paging is) for a POST with the same body.
+    return PageLinks.add(
+        api.responses()
+            .entities(result.items(), result.count(), request, rep, type, GeoQuery.LOCATION),
+        http,
+        entityQuery.paging(),
+        result);
   }
 
   /** Entities read one by one, so that one bad entity fails alone (clause 5.6.7). */

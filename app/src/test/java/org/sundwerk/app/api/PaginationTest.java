@@ -49,6 +49,20 @@ class PaginationTest extends ApiTest {
   }
 
   @Test
+  void walksAPostQueryByPostingTheSameBodyToTheNextLinks() {
+    String body = "{\"type\": \"Query\", \"entities\": [{\"type\": \"Sensor\"}]}";
+    List<String> ids = new ArrayList<>();
+    Optional<String> next = Optional.of("/ngsi-ld/v1/entityOperations/query?limit=10");
+    while (next.isPresent()) {
+      Http.Response page = http.post(next.get(), body);
+      assertThat(page.status()).as(page.toString()).isEqualTo(200);
+      page.json().forEach(item -> ids.add(item.path("id").asString()));
+      next = link(page, "next");
+    }
+    assertThat(ids).containsExactlyElementsOf(sensors(0, ENTITY_COUNT));
+  }
+
+  @Test
   void walksTemporalEntitiesThroughTheNextLinks() {
     assertThat(walk("/ngsi-ld/v1/temporal/entities?type=Sensor&limit=6"))
         .containsExactlyElementsOf(sensors(0, ENTITY_COUNT));
