@@ -19,7 +19,6 @@ public final class SubscriptionOperations {
 
   private final SubscriptionStore store;
   private final ActiveSubscriptions active;
-  private final EndpointSenders endpoints;
   private final ClusterSignals signals;
   private final Clock clock;
   private final int maxPageSize;
@@ -27,13 +26,11 @@ public final class SubscriptionOperations {
   public SubscriptionOperations(
       SubscriptionStore store,
       ActiveSubscriptions active,
-      EndpointSenders endpoints,
       ClusterSignals signals,
       Clock clock,
       int maxPageSize) {
     this.store = store;
     this.active = active;
-    this.endpoints = endpoints;
     this.signals = signals;
     this.clock = clock;
     this.maxPageSize = maxPageSize;
@@ -50,7 +47,6 @@ public final class SubscriptionOperations {
   public Subscription create(
       String tenant, JsonNode body, TermDictionary terms, Optional<JsonNode> context) {
     Subscription subscription = SubscriptionJson.read(body, terms, context, clock.instant());
-    endpoints.requireAllowed(subscription.notification().endpoint().uri());
     if (!store.create(tenant, subscription)) {
       throw NgsiLdException.alreadyExists("Subscription " + subscription.id() + " already exists");
     }
@@ -92,7 +88,6 @@ public final class SubscriptionOperations {
     Subscription current = retrieve(tenant, id);
     Subscription updated =
         SubscriptionJson.merge(current, fragment, terms, context, clock.instant());
-    endpoints.requireAllowed(updated.notification().endpoint().uri());
     if (!store.replace(tenant, updated)) {
       throw NgsiLdException.notFound("Subscription " + id + " does not exist");
     }
