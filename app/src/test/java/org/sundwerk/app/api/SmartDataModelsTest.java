@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Real Smart Data Models payloads (JSON-LD, clause 5.5.7 and 4.5): each example is created with its
- * own @context (served offline from the preloaded-contexts directory) and reads back equal in
- * normalized and keyValues form.
+ * own @context (the bundled contexts, answered offline) and reads back equal in normalized and
+ * keyValues form.
  */
 class SmartDataModelsTest extends ApiTest {
 
