@@ -4,13 +4,14 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.ingestion.DeviceRegistry;
 import org.sundwerk.ingestion.EmbeddedMqttBroker;
@@ -19,6 +20,9 @@ import org.sundwerk.ingestion.IngestionMetrics;
 import org.sundwerk.ingestion.MqttIngestion;
 import org.sundwerk.ingestion.MqttSettings;
 import org.sundwerk.ingestion.Rejection;
+import org.sundwerk.ngsild.jsonld.ContextResolver;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Device ingestion: the registry, the ingestion entry point (used by the webhooks, MQTT and the
@@ -43,12 +47,15 @@ class IngestionConfiguration {
   Ingestion ingestion(
       Broker broker,
       DeviceRegistry devices,
-      DemoCity city,
+      ContextResolver contexts,
       Clock clock,
       IngestionProperties properties,
       MeterRegistry meters) {
+    ArrayNode context = JsonNodeFactory.instance.arrayNode();
+    properties.context().forEach(context::add);
     Ingestion ingestion =
-        new Ingestion(broker, devices, city.terms(), clock, properties.duplicateWindow());
+        new Ingestion(
+            broker, devices, contexts.resolve(context), clock, properties.duplicateWindow());
     IngestionMetrics metrics = ingestion.metrics();
     String name = "sundwerk.ingestion.messages";
     FunctionCounter.builder(name, metrics, IngestionMetrics::accepted)
@@ -78,8 +85,9 @@ class IngestionConfiguration {
   }
 
   /**
-   * The in-process broker; a port already taken is logged and skipped so that the platform (and its
-   * webhooks) still starts.
+   * The in-process broker. A port already taken is one warning line that says which setting moves
+   * it, and the platform (API, webhooks, portal) starts without the broker: it is a convenience for
+   * devices on this machine, and a second instance on another {@code server.port} is common.
    */
   @Bean
   @ConditionalOnProperty(
@@ -89,6 +97,18 @@ class IngestionConfiguration {
       matchIfMissing = true)
   EmbeddedBroker embeddedMqttBroker(MqttProperties mqtt, Ingestion ingestion) {
     MqttProperties.Embedded embedded = mqtt.embedded();
+    String address = embedded.host() + ":" + embedded.port();
+    // Checked before Moquette binds: it logs a failed bind with a stack trace of its own.
+    if (inUse(embedded.host(), embedded.port())) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Embedded MQTT broker not started: "
+              + address
+              + " is already in use; move it with sundwerk.mqtt.embedded.port"
+              + " (SUNDWERK_MQTT_EMBEDDED_PORT) or switch it off with"
+              + " sundwerk.mqtt.embedded.enabled=false");
+      return new EmbeddedBroker(Optional.empty());
+    }
     try {
       return new EmbeddedBroker(
           Optional.of(
@@ -97,8 +117,24 @@ class IngestionConfiguration {
     } catch (java.io.UncheckedIOException e) {
       LOG.log(
           System.Logger.Level.ERROR,
-          "embedded MQTT broker not started (set sundwerk.mqtt.embedded.port): " + e.getMessage());
+          "Embedded MQTT broker not started on "
+              + address
+              + " (sundwerk.mqtt.embedded.host and .port): "
+              + e.getMessage());
       return new EmbeddedBroker(Optional.empty());
+    }
+  }
+
+  /** Whether another socket holds the address; port 0 (any free port) never is. */
+  private static boolean inUse(String host, int port) {
+    if (port == 0) {
+      return false;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(host, port));
+      return false;
+    } catch (IOException e) {
+      return true;
     }
   }
 

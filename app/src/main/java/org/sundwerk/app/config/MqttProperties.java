@@ -50,7 +50,7 @@ public record MqttProperties(
   /**
    * The embedded MQTT 3.1.1 broker (Moquette) under {@code sundwerk.mqtt.embedded.*}: devices on
    * this machine publish to it and every message on the ingestion topics is ingested, with no
-   * external broker. If its port is taken the platform starts without it and logs an error.
+   * external broker. If its port is taken the platform starts without it and logs one warning.
    *
    * @param enabled whether to run it; default true
    * @param host the address it listens on; default {@code 127.0.0.1} (this machine only)

@@ -127,11 +127,9 @@ class SubscriptionConfiguration {
   SubscriptionOperations subscriptionOperations(
       SubscriptionStore store,
       ActiveSubscriptions active,
-      EndpointSenders senders,
       ClusterSignals signals,
       Clock clock,
       SundwerkProperties properties) {
-    return SubscriptionOperations.create(
-        store, active, senders, signals, clock, properties.maxPageSize());
+    return SubscriptionOperations.create(store, active, signals, clock, properties.maxPageSize());
   }
 }

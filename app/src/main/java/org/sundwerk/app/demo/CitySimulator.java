@@ -32,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CitySimulator {
 
   private static final ZoneId STRALSUND = ZoneId.of("Europe/Berlin");
+  private static final String WEATHER = "WeatherObserved";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final Ingestion ingestion;
@@ -77,7 +78,8 @@ public final class CitySimulator {
     }
     for (DemoCity.Municipality municipality : city.municipalities()) {
       for (Entity station : municipality.entities()) {
-        if (station.types().contains(city.terms().expand("WeatherObserved"))) {
+        if (station.types().contains(city.expand(WEATHER, WEATHER))) {
+          // Names as a device would send them: the ingestion's context makes them Weather's.
           ObjectNode reading = JSON.objectNode();
           reading.put("temperature", SensorModels.airTemperature(local, random));
           reading.put("windSpeed", SensorModels.windSpeed(local, random));
@@ -130,7 +132,7 @@ public final class CitySimulator {
   }
 
   private Optional<Integer> number(String entityId, String term) {
-    String name = city.terms().expand(term);
+    String name = city.expand("OffStreetParking", term);
     return city.municipalities().stream()
         .flatMap(m -> m.entities().stream())
         .filter(e -> e.id().equals(entityId))

@@ -1,39 +1,56 @@
 package org.sundwerk.app.portal;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
-import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.Tenants;
 import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.jsonld.ContextResolver;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.TypeQuery;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The markers of a tenant's map: Query Entities (the operation behind {@code GET /entities}) for
- * the kinds the map knows, each entity turned into its state in words. Thread-safe.
+ * the kinds the map knows, each entity read with its Smart Data Models domain context and turned
+ * into its state in words. Whatever valid NGSI-LD is stored, the map shows what it can: an entity
+ * that cannot be shown is left out (and logged once), a value that cannot be read leaves the marker
+ * without a state. Thread-safe.
  */
 final class CityMarkers {
 
+  private static final System.Logger LOG = System.getLogger(CityMarkers.class.getName());
   private static final String LOCATION = "https://uri.etsi.org/ngsi-ld/location";
   private static final int LIMIT = 1000;
 
-  private final Broker broker;
-  private final TermDictionary terms;
-  private final MessageSource messages;
+  /** Skipped entities already logged; bounded, since a bad entity is met on every refresh. */
+  private static final int MAX_REPORTED = 1000;
 
-  CityMarkers(Broker broker, DemoCity city, MessageSource messages) {
+  private final Broker broker;
+  private final Map<Kind, TermDictionary> terms = new EnumMap<>(Kind.class);
+  private final MessageSource messages;
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+  CityMarkers(Broker broker, ContextResolver contexts, MessageSource messages) {
     this.broker = broker;
-    this.terms = city.terms();
+    for (Kind kind : Kind.values()) {
+      terms.put(kind, contexts.resolve(JsonNodeFactory.instance.stringNode(kind.contextUrl())));
+    }
     this.messages = messages;
   }
 
@@ -43,7 +60,7 @@ final class CityMarkers {
       return List.of();
     }
     List<TypeQuery> types = new ArrayList<>();
-    kinds.forEach(kind -> types.add(new TypeQuery.Name(terms.expand(kind.typeTerm()))));
+    kinds.forEach(kind -> types.add(new TypeQuery.Name(typeIri(kind))));
     EntityQuery query =
         new EntityQuery(
             Optional.of(new TypeQuery.AnyOf(types)),
@@ -62,7 +79,11 @@ final class CityMarkers {
     }
     List<Marker> markers = new ArrayList<>();
     for (Entity entity : entities) {
-      marker(entity, locale).ifPresent(markers::add);
+      try {
+        marker(entity, locale).ifPresent(markers::add);
+      } catch (RuntimeException e) {
+        skipped(tenant, entity, e);
+      }
     }
     markers.sort(
         java.util.Comparator.comparing(Marker::kind)
@@ -70,12 +91,25 @@ final class CityMarkers {
     return markers;
   }
 
+  private String typeIri(Kind kind) {
+    return terms.get(kind).expand(kind.typeTerm());
+  }
+
+  private void skipped(String tenant, Entity entity, RuntimeException e) {
+    String key = tenant + " " + entity.id() + " " + e;
+    if (reported.size() < MAX_REPORTED && reported.add(key)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "portal: entity {0} of tenant {1} not shown on the map: {2}",
+          entity.id(),
+          tenant,
+          e.toString());
+    }
+  }
+
   private Optional<Marker> marker(Entity entity, Locale locale) {
     Optional<Kind> kind =
-        entity.types().stream()
-            .map(terms::compact)
-            .flatMap(t -> Kind.ofTypeTerm(t).stream())
-            .findFirst();
+        Kind.all().stream().filter(k -> entity.types().contains(typeIri(k))).findFirst();
     Optional<JsonNode> point =
         entity
             .defaultInstance(LOCATION)
@@ -85,7 +119,10 @@ final class CityMarkers {
       return Optional.empty();
     }
     JsonNode coordinates = point.get().path("coordinates");
-    Reading reading = new Reading(entity, terms);
+    if (!coordinates.path(0).isNumber() || !coordinates.path(1).isNumber()) {
+      return Optional.empty();
+    }
+    Reading reading = new Reading(entity, terms.get(kind.get()));
     State state = state(kind.get(), reading, locale);
     return Optional.of(
         new Marker(
@@ -177,10 +214,24 @@ final class CityMarkers {
       }
       case EVENT ->
           r.text("startDate")
-              .map(start -> new State(text("state.event", locale, start.substring(0, 10)), "info"))
+              .flatMap(CityMarkers::day)
+              .map(day -> new State(text("state.event", locale, day.toString()), "info"))
               .orElse(State.NONE);
       case BEACH, MUSEUM, SIGHT -> State.NONE;
     };
+  }
+
+  /** The day of an ISO 8601 date or date-time, e.g. a Smart Data Models {@code startDate}. */
+  private static Optional<LocalDate> day(String value) {
+    try {
+      return Optional.of(OffsetDateTime.parse(value).toLocalDate());
+    } catch (DateTimeParseException notADateTime) {
+      try {
+        return Optional.of(LocalDate.parse(value));
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
   }
 
   private String text(String key, Locale locale, Object... args) {
@@ -215,9 +266,12 @@ final class CityMarkers {
                     return Optional.of(v.path(lang).asString());
                   }
                 }
-                return v.isObject() && !v.isEmpty()
-                    ? Optional.of(v.iterator().next().asString())
-                    : Optional.empty();
+                for (JsonNode any : v) {
+                  if (any.isString()) {
+                    return Optional.of(any.asString());
+                  }
+                }
+                return Optional.empty();
               });
     }
   }

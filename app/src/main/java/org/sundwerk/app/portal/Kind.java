@@ -5,29 +5,42 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a map marker stands for, by the Smart Data Models type of its entity. */
+/**
+ * What a map marker stands for, by the Smart Data Models type of its entity. Each kind reads its
+ * entities with the official context of its Smart Data Models domain, so the names below are those
+ * of the published data models.
+ */
 enum Kind {
-  PARKING("OffStreetParking"),
-  WATER("WaterQualityObserved"),
-  BEACH("Beach"),
-  AIR("AirQualityObserved"),
-  WEATHER("WeatherObserved"),
-  WASTE("WasteContainer"),
-  CHARGING("EVChargingStation"),
-  BIKE("BikeHireDockingStation"),
-  MUSEUM("Museum"),
-  SIGHT("PointOfInterest"),
-  EVENT("Event");
+  PARKING("OffStreetParking", "Parking"),
+  WATER("WaterQualityObserved", "WaterQuality"),
+  BEACH("Beach", "PointOfInterest"),
+  AIR("AirQualityObserved", "Environment"),
+  WEATHER("WeatherObserved", "Weather"),
+  WASTE("WasteContainer", "WasteManagement"),
+  CHARGING("EVChargingStation", "Transportation"),
+  BIKE("BikeHireDockingStation", "Transportation"),
+  MUSEUM("Museum", "PointOfInterest"),
+  SIGHT("PointOfInterest", "PointOfInterest"),
+  EVENT("Event", "TourismDestinations");
 
   private final String typeTerm;
+  private final String domain;
 
-  Kind(String typeTerm) {
+  Kind(String typeTerm, String domain) {
     this.typeTerm = typeTerm;
+    this.domain = domain;
   }
 
-  /** The entity type's term in the demo context. */
+  /** The entity type's term in its domain's context. */
   String typeTerm() {
     return typeTerm;
+  }
+
+  /** The URL of the domain's Smart Data Models context (answered offline by the platform). */
+  String contextUrl() {
+    return "https://raw.githubusercontent.com/smart-data-models/dataModel."
+        + domain
+        + "/master/context.jsonld";
   }
 
   /** The kind's name in URLs, CSS classes and message keys, e.g. {@code parking}. */
@@ -35,11 +48,11 @@ enum Kind {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static Optional<Kind> ofTypeTerm(String term) {
-    return Arrays.stream(values()).filter(k -> k.typeTerm.equals(term)).findFirst();
-  }
-
   static List<Kind> all() {
     return List.of(values());
+  }
+
+  static Optional<Kind> ofKey(String key) {
+    return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
   }
 }

@@ -11,8 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.broker.Broker;
+import org.sundwerk.ngsild.jsonld.ContextResolver;
 
 /**
  * The portal's start page, the live city map ({@code /}), with its data: {@code /portal/markers}
@@ -23,24 +23,23 @@ import org.sundwerk.broker.Broker;
 final class MapController {
 
   private final CityMarkers markers;
-  private final DemoCity city;
   private final PortalProperties properties;
 
-  MapController(Broker broker, DemoCity city, MessageSource messages, PortalProperties properties) {
-    this.markers = new CityMarkers(broker, city, messages);
-    this.city = city;
+  MapController(
+      Broker broker,
+      ContextResolver contexts,
+      MessageSource messages,
+      PortalProperties properties) {
+    this.markers = new CityMarkers(broker, contexts, messages);
     this.properties = properties;
   }
 
   @GetMapping("/")
   String map(@RequestParam Optional<String> tenant, Model model, Locale locale) {
     String chosen = tenant.filter(t -> !t.isBlank()).orElse(properties.defaultTenant());
-    DemoCity.Municipality place =
-        city.municipality(chosen)
-            .orElse(new DemoCity.Municipality(chosen, chosen, 54.3135, 13.0900, 13, List.of()));
     model.addAttribute("tenant", chosen);
-    model.addAttribute("place", place);
-    model.addAttribute("municipalities", city.municipalities());
+    model.addAttribute("place", properties.view(chosen));
+    model.addAttribute("municipalities", properties.municipalities());
     model.addAttribute("kinds", Kind.all().stream().map(Kind::key).toList());
     model.addAttribute("tileUrl", properties.tileUrl());
     model.addAttribute("tileAttribution", properties.tileAttribution());
@@ -72,11 +71,7 @@ final class MapController {
       return EnumSet.allOf(Kind.class);
     }
     Set<Kind> kinds = EnumSet.noneOf(Kind.class);
-    for (Kind kind : Kind.values()) {
-      if (keys.contains(kind.key())) {
-        kinds.add(kind);
-      }
-    }
+    keys.forEach(key -> Kind.ofKey(key).ifPresent(kinds::add));
     return kinds;
   }
 }

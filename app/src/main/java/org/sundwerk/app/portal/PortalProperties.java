@@ -1,6 +1,7 @@
 package org.sundwerk.app.portal;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,10 +13,55 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tileAttribution attribution shown for the tiles (HTML allowed by Leaflet)
  * @param defaultTenant the municipality shown when none is chosen; default {@code stralsund}
  * @param refresh how often the map and the list reload; default 5 s
+ * @param municipalities the tenants offered in the portal's choice, with their map view; default
+ *     Stralsund and Grimmen (the demo city). A tenant not listed is shown around the first one's
+ *     centre.
  */
 @ConfigurationProperties("sundwerk.portal")
 public record PortalProperties(
     @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String tileUrl,
     @DefaultValue("&copy; OpenStreetMap contributors") String tileAttribution,
     @DefaultValue("stralsund") String defaultTenant,
-    @DefaultValue("5s") Duration refresh) {}
+    @DefaultValue("5s") Duration refresh,
+    List<Municipality> municipalities) {
+
+  public PortalProperties {
+    municipalities =
+        municipalities == null
+            ? List.of(
+                new Municipality("stralsund", "Hansestadt Stralsund", 54.3135, 13.09, 14),
+                new Municipality("grimmen", "Grimmen", 54.11, 13.0414, 15))
+            : List.copyOf(municipalities);
+  }
+
+  /**
+   * One tenant as the portal offers it.
+   *
+   * @param tenant its NGSILD-Tenant
+   * @param name its display name
+   * @param latitude map centre
+   * @param longitude map centre
+   * @param zoom initial Leaflet zoom level; default 14
+   */
+  public record Municipality(
+      String tenant,
+      String name,
+      double latitude,
+      double longitude,
+      @DefaultValue("14") int zoom) {}
+
+  /** The configured municipality of the tenant, else the tenant around the first one's centre. */
+  Municipality view(String tenant) {
+    return municipalities.stream()
+        .filter(m -> m.tenant().equals(tenant))
+        .findFirst()
+        .orElseGet(() -> defaultView(tenant));
+  }
+
+  private Municipality defaultView(String tenant) {
+    return municipalities.stream()
+        .findFirst()
+        .map(m -> new Municipality(tenant, tenant, m.latitude(), m.longitude(), m.zoom()))
+        .orElse(new Municipality(tenant, tenant, 54.3135, 13.09, 13));
+  }
+}

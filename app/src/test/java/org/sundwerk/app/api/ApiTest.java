@@ -31,7 +31,6 @@ abstract class ApiTest {
   static final String ENTITIES = "/ngsi-ld/v1/entities";
 
   private static final Path DATA = tempDir();
-  static final Path CONTEXTS = TestContexts.preloadedDirectory();
 
   @LocalServerPort int port;
 
@@ -43,7 +42,6 @@ abstract class ApiTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("sundwerk.data-dir", DATA::toString);
-    registry.add("sundwerk.contexts.preloaded-dir", CONTEXTS::toString);
     registry.add("sundwerk.max-payload-bytes", () -> "1048576");
     registry.add("sundwerk.demo.enabled", () -> "false");
     registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** Notifications of entity changes to an HTTP endpoint (clause 5.3, 6.10 binding). */
@@ -163,6 +165,32 @@ class NotificationDeliveryTest extends ApiTest {
     assertThat(failed.path("status").asString()).isEqualTo("failed");
     assertThat(failed.path("timesFailed").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(receiver.refused()).isGreaterThanOrEqualTo(1);
+  }
+
+  /**
+   * The SSRF guard runs when a notification is sent, not when the subscription is created: an
+   * endpoint that is refused (an internal address) or does not resolve (offline, or a host that
+   * does not exist yet) is accepted, and each refused delivery is a failure in the status.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"http://192.168.1.1/notify", "https://sundwerk-test.invalid/hook"})
+  void checksTheEndpointWhenDeliveringAndRecordsARefusal(String endpoint) {
+    Http.Response created =
+        http.post(
+            SUBSCRIPTIONS,
+            """
+            {"id": "urn:ngsi-ld:Subscription:guarded", "type": "Subscription",
+             "entities": [{"type": "Sensor"}], "notification": {"endpoint": {"uri": "%s"}}}
+            """
+                .formatted(endpoint));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+    http.post(ENTITIES, sensor("urn:ngsi-ld:Sensor:guarded", 1));
+    JsonNode failed = awaitStatus("urn:ngsi-ld:Subscription:guarded", "lastFailure");
+
+    assertThat(failed.path("status").asString()).isEqualTo("failed");
+    assertThat(failed.path("timesFailed").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(failed.has("lastSuccess")).isFalse();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Real Smart Data Models payloads (JSON-LD, clause 5.5.7 and 4.5): each example is created with its
- * own @context (served offline from the preloaded-contexts directory) and reads back equal in
- * normalized and keyValues form.
+ * own @context (the bundled contexts, answered offline) and reads back equal in normalized and
+ * keyValues form.
  */
 class SmartDataModelsTest extends ApiTest {
 
@@ -49,6 +50,26 @@ class SmartDataModelsTest extends ApiTest {
     assertThat(normalizeTimes(normalized.json()))
         .isEqualTo(normalizeTimes(withoutContext(example)));
     assertThat(keyValues.json()).isEqualTo(keyValuesOf(withoutContext(example)));
+  }
+
+  /**
+   * A client that sends only the official Parking context queries by the published attribute names;
+   * the same query in the core vocabulary names other attributes and finds nothing.
+   */
+  @Test
+  void queriesWithTheOfficialParkingContext() {
+    ObjectNode example = read("OffStreetParking.example-normalized.jsonld");
+    assertThat(http.postLd(ENTITIES, example.toString()).status()).isEqualTo(201);
+    String query = ENTITIES + "?type=OffStreetParking&q=availableSpotNumber%3E50";
+
+    Http.Response withParking = http.link(TestContexts.PARKING).get(query);
+    Http.Response withCore = http.get(query);
+
+    assertThat(withParking.json())
+        .extracting(e -> e.path("id").asString())
+        .containsExactly(example.path("id").asString());
+    assertThat(withParking.json().path(0).at("/availableSpotNumber/value").asInt()).isEqualTo(132);
+    assertThat(withCore.json()).isEmpty();
   }
 
   private static String firstDomainContext(JsonNode context) {

@@ -192,16 +192,4 @@ class SubscriptionCrudTest extends ApiTest {
       assertThat(response.errorType()).as(body).isEqualTo("BadRequestData");
     }
   }
-
-  @Test
-  void refusesEndpointsThatTheSsrfGuardDenies() {
-    String internal =
-        subscription("urn:ngsi-ld:Subscription:ssrf", "")
-            .replace("http://127.0.0.1:9/notify", "http://192.168.1.1/notify");
-
-    Http.Response response = http.post(SUBSCRIPTIONS, internal);
-
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.errorType()).isEqualTo("BadRequestData");
-  }
 }

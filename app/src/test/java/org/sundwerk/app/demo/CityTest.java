@@ -68,13 +68,17 @@ abstract class CityTest {
             .build());
   }
 
-  /** The entity in normalized form, names compacted with the core context only. */
+  /**
+   * The entity in normalized form, names compacted with the official Smart Data Models context of
+   * its type's domain (the type is the third part of the demo's ids).
+   */
   JsonNode entity(String tenant, String id) {
     Response response =
         send(
             HttpRequest.newBuilder(uri(ENTITIES + URLEncoder.encode(id, StandardCharsets.UTF_8)))
                 .header("NGSILD-Tenant", tenant)
                 .header("Accept", "application/json")
+                .header("Link", link(contextOf(id.split(":")[2])))
                 .GET()
                 .build());
     if (response.status() != 200) {
@@ -83,8 +87,60 @@ abstract class CityTest {
     return response.json();
   }
 
+  /** The URL of the Smart Data Models context of the demo's entity type. */
+  static String contextOf(String type) {
+    String domain =
+        switch (type) {
+          case "OffStreetParking" -> "Parking";
+          case "WaterQualityObserved" -> "WaterQuality";
+          case "AirQualityObserved" -> "Environment";
+          case "WeatherObserved" -> "Weather";
+          case "WasteContainer" -> "WasteManagement";
+          case "EVChargingStation", "BikeHireDockingStation" -> "Transportation";
+          case "Event" -> "TourismDestinations";
+          default -> "PointOfInterest";
+        };
+    return "https://raw.githubusercontent.com/smart-data-models/dataModel."
+        + domain
+        + "/master/context.jsonld";
+  }
+
+  static String link(String context) {
+    return "<"
+        + context
+        + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"";
+  }
+
   Response get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  /** A GET with request headers given as name, value, name, value... */
+  Response get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).headers(headers).GET().build());
+  }
+
+  /** A POST of a JSON body with request headers given as name, value, name, value... */
+  Response post(String path, String body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .headers(headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** A page of the portal: its status and its text (HTML or JSON). */
+  HttpResponse<String> page(String path) {
+    try {
+      return CLIENT.send(
+          HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private Response send(HttpRequest request) {

@@ -28,8 +28,8 @@ class DemoCityTest extends CityTest {
   @Test
   void placesTheOzeaneumAtItsAddressWithGermanAndEnglishText() {
     JsonNode ozeaneum = entity(STRALSUND, "urn:ngsi-ld:Museum:stralsund:ozeaneum");
-    assertThat(ozeaneum.path("type").asString())
-        .isEqualTo("https://smartdatamodels.org/dataModel.PointOfInterest/Museum");
+    // Read with the PointOfInterest context: the type is the Smart Data Models Museum.
+    assertThat(ozeaneum.path("type").asString()).isEqualTo("Museum");
     assertThat(ozeaneum.at("/location/value/coordinates/0").asDouble()).isEqualTo(13.09694);
     assertThat(ozeaneum.at("/location/value/coordinates/1").asDouble()).isEqualTo(54.31556);
     assertThat(ozeaneum.at("/description/languageMap/de").asString()).contains("Aquarien");
@@ -45,6 +45,31 @@ class DemoCityTest extends CityTest {
     assertThat(count(STRALSUND)).isEqualTo(before);
     JsonNode garage = entity(STRALSUND, "urn:ngsi-ld:OffStreetParking:stralsund:parkhaus-am-hafen");
     assertThat(garage.at("/totalSpotNumber/value").asInt()).isEqualTo(290);
+  }
+
+  /**
+   * A client that knows only the official Smart Data Models Parking context finds the demo's car
+   * parks by their published attribute names.
+   */
+  @Test
+  void answersAQueryWithTheOfficialSmartDataModelsParkingContext() {
+    Response response =
+        get(
+            "/ngsi-ld/v1/entities?type=OffStreetParking&q=availableSpotNumber%3E50&limit=100",
+            "NGSILD-Tenant",
+            STRALSUND,
+            "Accept",
+            "application/json",
+            "Link",
+            link(contextOf("OffStreetParking")));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json()).isNotEmpty();
+    for (JsonNode garage : response.json()) {
+      assertThat(garage.path("type").asString()).isEqualTo("OffStreetParking");
+      assertThat(garage.at("/availableSpotNumber/value").asInt()).isGreaterThan(50);
+      assertThat(garage.at("/totalSpotNumber/value").isNumber()).isTrue();
+    }
   }
 
   private long count(String tenant) {

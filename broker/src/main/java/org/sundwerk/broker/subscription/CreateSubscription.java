@@ -23,7 +23,6 @@ public final class CreateSubscription {
   public Subscription handle(
       String tenant, JsonNode body, TermDictionary terms, Optional<JsonNode> context) {
     Subscription subscription = SubscriptionJson.read(body, terms, context, writes.clock.instant());
-    writes.endpoints.requireAllowed(subscription.notification().endpoint().uri());
     if (!writes.store.create(tenant, subscription)) {
       throw NgsiLdException.alreadyExists("Subscription " + subscription.id() + " already exists");
     }

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.UrlGuard;
 
 /**
  * Routes a notification by the endpoint's scheme to HTTP or MQTT, after the SSRF guard admitted the
- * endpoint's host: at subscription time ({@link #requireAllowed}) and again before every send,
- * since what a host name resolves to can change.
+ * endpoint's host. The guard runs before every send and only then, not when the subscription is
+ * created: what a host name resolves to can change, and a subscription to a host that is unknown or
+ * refused today is accepted and records each refused delivery in its status ({@code lastFailure},
+ * {@code timesFailed}) like any other failed delivery.
  */
 public final class EndpointSenders implements NotificationSender {
 
@@ -22,16 +23,6 @@ public final class EndpointSenders implements NotificationSender {
     this.guard = guard;
     this.http = http;
     this.mqtt = mqtt;
-  }
-
-  /**
-   * @throws NgsiLdException BadRequestData when the guard refuses the endpoint
-   */
-  public void requireAllowed(URI endpoint) {
-    if (check(endpoint) instanceof UrlGuard.Verdict.Denied denied) {
-      throw NgsiLdException.badRequestData(
-          "The notification endpoint is not allowed: " + denied.reason());
-    }
   }
 
   @Override

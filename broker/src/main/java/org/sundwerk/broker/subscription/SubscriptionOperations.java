@@ -20,11 +20,10 @@ public record SubscriptionOperations(
   public static SubscriptionOperations create(
       SubscriptionStore store,
       ActiveSubscriptions active,
-      EndpointSenders endpoints,
       ClusterSignals signals,
       Clock clock,
       int maxPageSize) {
-    SubscriptionWrites writes = new SubscriptionWrites(store, active, endpoints, signals, clock);
+    SubscriptionWrites writes = new SubscriptionWrites(store, active, signals, clock);
     RetrieveSubscription retrieve = new RetrieveSubscription(store);
     return new SubscriptionOperations(
         new CreateSubscription(writes),

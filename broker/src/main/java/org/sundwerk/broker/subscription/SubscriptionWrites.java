@@ -12,20 +12,14 @@ import org.sundwerk.broker.cluster.ClusterSignals;
 final class SubscriptionWrites {
 
   final SubscriptionStore store;
-  final EndpointSenders endpoints;
   final Clock clock;
   private final ActiveSubscriptions active;
   private final ClusterSignals signals;
 
   SubscriptionWrites(
-      SubscriptionStore store,
-      ActiveSubscriptions active,
-      EndpointSenders endpoints,
-      ClusterSignals signals,
-      Clock clock) {
+      SubscriptionStore store, ActiveSubscriptions active, ClusterSignals signals, Clock clock) {
     this.store = store;
     this.active = active;
-    this.endpoints = endpoints;
     this.signals = signals;
     this.clock = clock;
   }

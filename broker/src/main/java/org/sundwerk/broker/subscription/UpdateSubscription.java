@@ -25,7 +25,6 @@ public final class UpdateSubscription {
     Subscription current = retrieve.handle(tenant, id);
     Subscription updated =
         SubscriptionJson.merge(current, fragment, terms, context, writes.clock.instant());
-    writes.endpoints.requireAllowed(updated.notification().endpoint().uri());
     if (!writes.store.replace(tenant, updated)) {
       throw NgsiLdException.notFound("Subscription " + id + " does not exist");
     }

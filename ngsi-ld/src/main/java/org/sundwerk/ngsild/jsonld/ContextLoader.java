@@ -28,10 +28,11 @@ import org.sundwerk.ngsild.error.NgsiLdException;
 /**
  * Loads context documents by URL, trying in this order: (a) the bundled NGSI-LD core contexts
  * ({@link CoreContexts}), (b) contexts hosted by the broker ({@link HostedContexts}), (c) the
- * preloaded-contexts directory ({@link PreloadedContexts}), (d) HTTP(S) through the SSRF guard,
- * with the result cached for {@link ContextSettings#cacheTtl()} (at most {@value
- * #MAX_CACHED_DOCUMENTS} documents). Documents are returned as published. Usable directly ({@link
- * #load}) and as titanium's {@link DocumentLoader}. Thread-safe.
+ * preloaded-contexts directory, then the bundled Smart Data Models contexts ({@link
+ * PreloadedContexts}), (d) HTTP(S) through the SSRF guard, with the result cached for {@link
+ * ContextSettings#cacheTtl()} (at most {@value #MAX_CACHED_DOCUMENTS} documents). Documents are
+ * returned as published. Usable directly ({@link #load}) and as titanium's {@link DocumentLoader}.
+ * Thread-safe.
  */
 public final class ContextLoader implements DocumentLoader {
 
@@ -50,7 +51,11 @@ public final class ContextLoader implements DocumentLoader {
   public ContextLoader(ContextSettings settings, HostedContexts hosted, Clock clock) {
     this.hosted = hosted;
     this.preloaded =
-        settings.preloadedDirectory().map(PreloadedContexts::from).orElse(PreloadedContexts.none());
+        settings
+            .preloadedDirectory()
+            .map(PreloadedContexts::from)
+            .orElse(PreloadedContexts.none())
+            .orElse(PreloadedContexts.smartDataModels());
     this.fetcher =
         new HttpContextFetcher(
             settings, new UrlGuard(settings.allowedHosts(), settings.allowPrivateNetworks()));

@@ -6,6 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A directory of context documents served in place of their remote URLs, so that well-known
@@ -32,20 +35,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * File names must stay inside the directory. The index is read once at construction; each file is
- * read on first use and then kept. Thread-safe.
+ * read on first use and then kept. The Smart Data Models domain contexts are bundled in the same
+ * layout ({@link #smartDataModels()}), so their URLs resolve offline out of the box. Thread-safe.
  */
 public final class PreloadedContexts {
 
   /** The name of the index file inside the directory. */
   public static final String INDEX_FILE = "index.json";
 
-  private static final PreloadedContexts NONE = new PreloadedContexts(Map.of());
+  /** Where the bundled Smart Data Models contexts lie on the class path, with their index. */
+  static final String SMART_DATA_MODELS = "smart-data-models/";
 
-  private final Map<String, Path> files;
+  private static final PreloadedContexts NONE = new PreloadedContexts(Map.of(), Map.of());
+
+  /** Each URL's document, read by {@link #reader} from its file or resource name. */
+  private final Map<String, String> names;
+
+  private final Map<String, Function<String, String>> readers;
   private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
-  private PreloadedContexts(Map<String, Path> files) {
-    this.files = Map.copyOf(files);
+  private PreloadedContexts(
+      Map<String, String> names, Map<String, Function<String, String>> readers) {
+    this.names = Map.copyOf(names);
+    this.readers = Map.copyOf(readers);
   }
 
   /** No preloaded contexts. */
@@ -68,7 +80,8 @@ public final class PreloadedContexts {
     } catch (IOException | JsonException e) {
       throw new IllegalArgumentException("cannot read the preloaded-contexts index " + index, e);
     }
-    Map<String, Path> files = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, Function<String, String>> readers = new HashMap<>();
     for (Map.Entry<String, JsonValue> entry : entries.entrySet()) {
       if (!(entry.getValue() instanceof JsonString name)) {
         throw new IllegalArgumentException(
@@ -79,18 +92,67 @@ public final class PreloadedContexts {
         throw new IllegalArgumentException(
             index + ": " + name.getString() + " is not a file inside " + root);
       }
-      files.put(entry.getKey(), file);
+      names.put(entry.getKey(), file.toString());
+      readers.put(entry.getKey(), f -> read(Path.of(f)));
     }
-    return new PreloadedContexts(files);
+    return new PreloadedContexts(names, readers);
+  }
+
+  /**
+   * The official Smart Data Models domain contexts (Parking, PointOfInterest, Transportation,
+   * Environment, Weather, WaterQuality, WasteManagement, TourismDestinations, Streetlighting,
+   * IssueTracking) under their {@code raw.githubusercontent.com/smart-data-models/...} URLs, as
+   * published (CC-BY-4.0); see the README next to them.
+   */
+  public static PreloadedContexts smartDataModels() {
+    JsonObject entries;
+    try (InputStream in = resource(SMART_DATA_MODELS + INDEX_FILE);
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      entries = Json.createReader(reader).readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> names = new HashMap<>();
+    Map<String, Function<String, String>> readers = new HashMap<>();
+    for (Map.Entry<String, JsonValue> entry : entries.entrySet()) {
+      names.put(entry.getKey(), SMART_DATA_MODELS + ((JsonString) entry.getValue()).getString());
+      readers.put(entry.getKey(), PreloadedContexts::readResource);
+    }
+    return new PreloadedContexts(names, readers);
+  }
+
+  /** These contexts, and for the URLs they do not hold, the fallback's. */
+  public PreloadedContexts orElse(PreloadedContexts fallback) {
+    Map<String, String> allNames = new HashMap<>(fallback.names);
+    Map<String, Function<String, String>> allReaders = new HashMap<>(fallback.readers);
+    allNames.putAll(names);
+    allReaders.putAll(readers);
+    return new PreloadedContexts(allNames, allReaders);
   }
 
   /** The document preloaded for the URL. */
   public Optional<String> find(String url) {
-    Path file = files.get(url);
-    if (file == null) {
+    String name = names.get(url);
+    if (name == null) {
       return Optional.empty();
     }
-    return Optional.of(bodies.computeIfAbsent(url, u -> read(file)));
+    return Optional.of(bodies.computeIfAbsent(url, u -> readers.get(u).apply(name)));
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = PreloadedContexts.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException("bundled context missing: " + name);
+    }
+    return in;
+  }
+
+  private static String readResource(String name) {
+    try (InputStream in = resource(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String read(Path file) {

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The preloaded-contexts directory: index format and its checks at startup. */
+/**
+ * The preloaded-contexts directory (index format and its checks at startup) and the bundled Smart
+ * Data Models contexts.
+ */
 class PreloadedContextsTest {
 
   @TempDir Path directory;
@@ -43,5 +46,23 @@ class PreloadedContextsTest {
     assertThatThrownBy(() -> PreloadedContexts.from(directory))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("index");
+  }
+
+  @Test
+  void bundlesTheSmartDataModelsContextsBehindAConfiguredDirectory() throws IOException {
+    String parking =
+        "https://raw.githubusercontent.com/smart-data-models/dataModel.Parking/master/context.jsonld";
+    String weather =
+        "https://raw.githubusercontent.com/smart-data-models/dataModel.Weather/master/context.jsonld";
+    Files.writeString(directory.resolve("p.jsonld"), "{\"@context\": {\"own\": \"urn:own\"}}");
+    Files.writeString(directory.resolve("index.json"), "{\"" + parking + "\": \"p.jsonld\"}");
+
+    PreloadedContexts bundled = PreloadedContexts.smartDataModels();
+    PreloadedContexts both = PreloadedContexts.from(directory).orElse(bundled);
+
+    assertThat(bundled.find(parking).orElseThrow())
+        .contains("\"availableSpotNumber\": \"https://smartdatamodels.org/dataModel.Parking/");
+    assertThat(both.find(parking).orElseThrow()).contains("urn:own");
+    assertThat(both.find(weather)).isEqualTo(bundled.find(weather));
   }
 }
