@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.sundwerk.broker.store.AttributeSummary;
@@ -27,11 +26,11 @@ import org.sundwerk.broker.store.EntityQuery;
 import org.sundwerk.broker.store.EntityStore;
 import org.sundwerk.broker.store.QueryResult;
 import org.sundwerk.broker.store.TypeSummary;
-import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.geo.Geo;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.QueryEvaluator;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.ScopeQuery;
 import org.sundwerk.ngsild.query.TypeQuery;
 
@@ -142,7 +141,7 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
         .idPattern()
         .ifPresent(
             pattern -> {
-              checkRegex(pattern, "idPattern");
+              Regex.compile(pattern, "idPattern");
               where.append(" AND ").append(dialect.regexp(new Sql().append("e.id"), pattern));
             });
     if (!query.attrs().isEmpty()) {
@@ -371,15 +370,6 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
       sql.append(i == 0 ? "" : operator).append(conditions.get(i));
     }
     return sql.append(")");
-  }
-
-  private static void checkRegex(String regex, String parameter) {
-    try {
-      Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw NgsiLdException.badRequestData(
-          parameter + " is not a valid regular expression: " + e.getDescription());
-    }
   }
 
   @Override

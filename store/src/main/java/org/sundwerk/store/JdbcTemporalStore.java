@@ -18,8 +18,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.sundwerk.broker.temporal.AggregatedEntity;
 import org.sundwerk.broker.temporal.Aggregation;
 import org.sundwerk.broker.temporal.AggregationMethod;
@@ -33,6 +31,7 @@ import org.sundwerk.broker.temporal.Timerel;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.AttributeKind;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.TypeQuery;
 
 /**
@@ -113,11 +112,7 @@ public final class JdbcTemporalStore implements TemporalStore {
     }
     if (selection.idPattern().isPresent()) {
       String pattern = selection.idPattern().get();
-      try {
-        Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
-        throw NgsiLdException.badRequestData("idPattern is not a valid regular expression");
-      }
+      Regex.compile(pattern, "idPattern");
       sql.append(" AND ").append(dialect.regexp(new Sql().append("e.id"), pattern));
     }
     if (!attrs.isEmpty()) {

@@ -15,6 +15,7 @@ import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.GeoQueryParser;
 import org.sundwerk.ngsild.query.ProjectionParser;
 import org.sundwerk.ngsild.query.QueryParser;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
 import org.sundwerk.ngsild.query.TypeQuery;
 import org.sundwerk.ngsild.query.TypeQueryParser;
@@ -170,13 +171,7 @@ final class QueryParameters {
   }
 
   private static String validPattern(String pattern) {
-    try {
-      java.util.regex.Pattern.compile(pattern);
-      return pattern;
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw NgsiLdException.badRequestData(
-          "idPattern is not a valid regular expression: " + pattern);
-    }
+    return Regex.compile(pattern, "idPattern").source();
   }
 
   private static Optional<String> text(JsonNode node, String member) {

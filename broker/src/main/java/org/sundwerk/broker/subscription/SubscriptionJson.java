@@ -14,14 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.codec.Times;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.query.GeoQueryParser;
 import org.sundwerk.ngsild.query.QueryParser;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -473,10 +472,6 @@ public final class SubscriptionJson {
   }
 
   private static void requireRegex(String pattern) {
-    try {
-      Pattern.compile(pattern);
-    } catch (PatternSyntaxException e) {
-      throw NgsiLdException.badRequestData("idPattern is not a regular expression: " + pattern);
-    }
+    Regex.compile(pattern, "idPattern");
   }
 }

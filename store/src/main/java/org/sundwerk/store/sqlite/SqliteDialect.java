@@ -12,14 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.store.JsonPath;
 import org.sundwerk.store.Sql;
 import org.sundwerk.store.SqlDialect;
@@ -28,16 +27,13 @@ import org.sundwerk.store.StatementCache;
 /**
  * SQLite: one database file {@code sundwerk.db} in a data directory, WAL journal, {@code
  * synchronous=FULL} (a commit is on disk when it returns), foreign keys on, a busy timeout for the
- * rare second writer, JSON1 functions for document paths, an R*Tree for bounding boxes and a Java
- * {@code REGEXP} function registered on every connection.
+ * rare second writer, JSON1 functions for document paths, an R*Tree for bounding boxes and a
+ * linear-time {@code REGEXP} function ({@link Regex}) registered on every connection.
  */
 public final class SqliteDialect implements SqlDialect {
 
   /** How long a connection waits for a lock another connection holds, in milliseconds. */
   private static final int BUSY_TIMEOUT_MS = 30_000;
-
-  private static final int MAX_CACHED_PATTERNS = 1_000;
-  private static final ConcurrentHashMap<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   private final Path databaseFile;
 
@@ -229,7 +225,11 @@ public final class SqliteDialect implements SqlDialect {
     return (entityPk << SLOT_BITS) | slot;
   }
 
-  /** {@code X REGEXP P} calls {@code regexp(P, X)}: Java syntax, find semantics, NULL is false. */
+  /**
+   * {@code X REGEXP P} calls {@code regexp(P, X)}: {@link Regex} syntax, find semantics, NULL is
+   * false. It runs inside SQLite's native callback, where a slow match pins the carrier thread of
+   * the calling virtual thread; RE2/J keeps each match linear in the text.
+   */
   private static final class Regexp extends Function {
     @Override
     protected void xFunc() throws SQLException {
@@ -239,10 +239,7 @@ public final class SqliteDialect implements SqlDialect {
         result(0);
         return;
       }
-      if (PATTERNS.size() > MAX_CACHED_PATTERNS) {
-        PATTERNS.clear();
-      }
-      result(PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).find() ? 1 : 0);
+      result(Regex.compile(regex, "pattern").find(text) ? 1 : 0);
     }
   }
 }
