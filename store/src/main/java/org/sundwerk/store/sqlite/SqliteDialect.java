@@ -10,16 +10,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.store.JsonPath;
+import org.sundwerk.store.RegexBudget;
 import org.sundwerk.store.Sql;
 import org.sundwerk.store.SqlDialect;
 import org.sundwerk.store.StatementCache;
@@ -37,8 +43,24 @@ public final class SqliteDialect implements SqlDialect {
 
   private final Path databaseFile;
 
+  /** The REGEXP function of each open connection, to restart its budget on checkout. */
+  private final Map<SQLiteConnection, Regexp> regexps =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Matching time per read in {@code REGEXP}; see {@link RegexBudget}. */
+  private final Duration regexBudget;
+
   /** Uses (and creates if needed) {@code dataDirectory/sundwerk.db}. */
   public SqliteDialect(Path dataDirectory) {
+    this(dataDirectory, RegexBudget.PER_READ);
+  }
+
+  /**
+   * Uses (and creates if needed) {@code dataDirectory/sundwerk.db}; a read fails with
+   * TooComplexQuery once it spent more than {@code regexBudget} matching regular expressions.
+   */
+  public SqliteDialect(Path dataDirectory, Duration regexBudget) {
+    this.regexBudget = regexBudget;
     try {
       Files.createDirectories(dataDirectory);
     } catch (IOException e) {
@@ -59,6 +81,10 @@ public final class SqliteDialect implements SqlDialect {
     return connection;
   }
 
+  /**
+   * Each checkout of a read connection starts a fresh {@link RegexBudget} for its {@code REGEXP}
+   * function.
+   */
   @Override
   public DataSource openReadPool(int size) {
     HikariConfig config = new HikariConfig();
@@ -66,7 +92,17 @@ public final class SqliteDialect implements SqlDialect {
     config.setPoolName("sundwerk-sqlite");
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
-    return new HikariDataSource(config);
+    return new HikariDataSource(config) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        Connection connection = super.getConnection();
+        Regexp regexp = regexps.get(connection.unwrap(SQLiteConnection.class));
+        if (regexp != null) {
+          regexp.startBudget();
+        }
+        return connection;
+      }
+    };
   }
 
   /** Bits of an R*Tree rowid that number the boxes of one entity. */
@@ -90,7 +126,9 @@ public final class SqliteDialect implements SqlDialect {
           @Override
           public Connection getConnection() throws SQLException {
             Connection connection = super.getConnection();
-            Function.create(connection, "regexp", new Regexp());
+            Regexp regexp = new Regexp(regexBudget.toNanos());
+            Function.create(connection, "regexp", regexp);
+            regexps.put(connection.unwrap(SQLiteConnection.class), regexp);
             return connection;
           }
         };
@@ -231,15 +269,42 @@ public final class SqliteDialect implements SqlDialect {
    * the calling virtual thread; RE2/J keeps each match linear in the text.
    */
   private static final class Regexp extends Function {
+
+    private final long budgetNanos;
+
+    /**
+     * Matching time since the connection was checked out from the read pool, and whether it was
+     * (the writer's connection has no budget). Guarded by the pool: one thread uses a connection at
+     * a time, and the function runs on that thread.
+     */
+    private long spentNanos;
+
+    private boolean budgeted;
+
+    Regexp(long budgetNanos) {
+      this.budgetNanos = budgetNanos;
+    }
+
+    void startBudget() {
+      spentNanos = 0;
+      budgeted = true;
+    }
+
     @Override
     protected void xFunc() throws SQLException {
+      if (budgeted && spentNanos > budgetNanos) {
+        throw new SQLException(RegexBudget.EXCEEDED);
+      }
       String regex = value_text(0);
       String text = value_text(1);
       if (regex == null || text == null) {
         result(0);
         return;
       }
-      result(Regex.compile(regex, "pattern").find(text) ? 1 : 0);
+      long start = System.nanoTime();
+      boolean found = Regex.compile(regex, "pattern").find(text);
+      spentNanos += System.nanoTime() - start;
+      result(found ? 1 : 0);
     }
   }
 }
