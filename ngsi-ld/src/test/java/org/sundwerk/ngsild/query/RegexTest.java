@@ -63,10 +63,13 @@ class RegexTest {
   }
 
   @Test
-  void acceptsPatternsUpToTheLengthLimit() {
-    assertThat(Regex.problem("a".repeat(Regex.MAX_LENGTH))).isEmpty();
-    assertThat(Regex.problem("a".repeat(Regex.MAX_LENGTH + 1)))
+  void acceptsPatternsUpToBothLimits() {
+    assertThat(Regex.problem("[a-z]".repeat(Regex.MAX_LENGTH / 5))).isEmpty();
+    assertThat(Regex.problem("a".repeat(Regex.MAX_SIZE))).isEmpty();
+    assertThat(Regex.problem("[a-z]".repeat(Regex.MAX_LENGTH / 5) + "abc"))
         .hasValueSatisfying(reason -> assertThat(reason).contains("at most " + Regex.MAX_LENGTH));
+    assertThat(Regex.problem("a".repeat(Regex.MAX_SIZE + 1)))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("beyond " + Regex.MAX_SIZE));
   }
 
   @ParameterizedTest(name = "{0} expands to {1} atoms")
