@@ -116,6 +116,13 @@ public final class SqliteDialect implements SqlDialect {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    // Reads go through read(2), never through a memory map of the database file: a page of a map
+    // that the file no longer backs (truncated, or a full disk under a sparse file) raises SIGBUS
+    // in native code, which kills the JVM instead of failing one statement. The WAL index (-shm)
+    // is mapped regardless in WAL mode; SQLite writes every page of it when growing it, so a full
+    // disk fails with SQLITE_IOERR there too, but a -shm truncated from outside still kills the
+    // JVM (see issue 12).
+    config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, "0");
     config.enforceForeignKeys(true);
     // The driver otherwise runs (and prepares anew) "SELECT last_insert_rowid()" after every
     // INSERT for getGeneratedKeys, which this store never calls (it uses RETURNING): 13% of the
