@@ -56,6 +56,26 @@ class SqliteRegexBudgetTest {
   }
 
   @Test
+  void patternsTheStoreBuildsNeedNotFitTheLimitsOfClientPatterns() {
+    List<String> segments =
+        List.of("a".repeat(150), "b".repeat(150), "+", "c".repeat(150), "d".repeat(150));
+    String path = "/" + String.join("/", segments).replace("+", "x");
+    store.write(TENANT, urn("deep"), put(entity("deep", "Room").withScopes(List.of(path)))).join();
+    try (JdbcEntityStore unbudgeted = new JdbcEntityStore(directory.resolve("unbudgeted"))) {
+      unbudgeted
+          .write(TENANT, urn("deep"), put(entity("deep", "Room").withScopes(List.of(path))))
+          .join();
+      var byScope =
+          EntityStoreContract.all()
+              .scope(EntityStoreContract.scope(segments.toArray(String[]::new)))
+              .build();
+
+      assertThat(EntityStoreContract.ids(unbudgeted.query(TENANT, byScope)))
+          .containsExactly(urn("deep"));
+    }
+  }
+
+  @Test
   void eachReadStartsWithAFreshBudget() {
     for (int i = 0; i < 3; i++) {
       var oneMatch = EntityStoreContract.all().ids(List.of(urn("e7"))).idPattern("e7$").build();

@@ -58,19 +58,23 @@ public final class Regex {
    * @throws NgsiLdException BadRequestData naming the problem when {@link #problem} finds one
    */
   public static Regex compile(String source, String parameter) {
-    Regex cached = COMPILED.getIfPresent(source);
-    if (cached != null) {
-      return cached;
-    }
     problem(source)
         .ifPresent(
             reason -> {
               throw NgsiLdException.badRequestData(
                   parameter + " is not a supported regular expression: " + reason);
             });
-    Regex compiled = new Regex(source, Pattern.compile(source));
-    COMPILED.put(source, compiled);
-    return compiled;
+    return trusted(source);
+  }
+
+  /**
+   * The compiled {@code source} without the size limits, for a pattern the broker built itself from
+   * quoted literals (a scope path), whose program grows only with its length.
+   *
+   * @throws com.google.re2j.PatternSyntaxException when it is not RE2 syntax
+   */
+  public static Regex trusted(String source) {
+    return COMPILED.get(source, s -> new Regex(s, Pattern.compile(s)));
   }
 
   /**
@@ -84,9 +88,10 @@ public final class Regex {
     }
     if (size(source) > MAX_SIZE) {
       return Optional.of(
-          "its counted repetitions expand it beyond "
+          "it expands beyond "
               + MAX_SIZE
-              + " atoms; write fewer or smaller {n} repetitions");
+              + " atoms (characters, classes and groups, counted repetitions multiplied out);"
+              + " write fewer or smaller {n} repetitions or a shorter pattern");
     }
     if (COMPILED.getIfPresent(source) != null) {
       return Optional.empty();

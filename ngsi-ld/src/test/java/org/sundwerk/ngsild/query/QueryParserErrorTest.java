@@ -36,7 +36,7 @@ class QueryParserErrorTest {
           name=="a"b                    -> Expected ';', '|' or the end           -> 10
           name~=[a-                     -> Invalid regular expression             -> 7
           name~=(a)\\1;x==1               -> backreferences, lookaround             -> 7
-          name~="(a{99}){99}"           -> counted repetitions expand             -> 7
+          name~="(a{99}){99}"           -> expands beyond                        -> 7
           name~=                        -> Expected a regular expression          -> 7
           open>true                     -> cannot compare booleans                -> 6
           temperature>1..5              -> only allowed with == and !=            -> 14

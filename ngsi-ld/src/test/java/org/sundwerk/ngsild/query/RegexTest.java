@@ -43,10 +43,10 @@ class RegexTest {
           a(?<!b)                      | lookaround
           a++                          | nested repetition
           [a-                          | missing closing ]
-          (a{1000}){1000}              | expand it beyond
-          ((a{10}){10}){11}            | expand it beyond
-          (\\Q0123456789\\E){19}       | expand it beyond
-          (.{1,6}){29}                 | expand it beyond
+          (a{1000}){1000}              | expands beyond
+          ((a{10}){10}){11}            | expands beyond
+          (\\Q0123456789\\E){19}       | expands beyond
+          (.{1,6}){29}                 | expands beyond
           """)
   void rejectsWhatTheEngineCannotRunCheaply(String pattern, String reason) {
     assertThatThrownBy(() -> Regex.compile(pattern, "idPattern"))
