@@ -60,7 +60,6 @@ class SqliteRegexBudgetTest {
     List<String> segments =
         List.of("a".repeat(150), "b".repeat(150), "+", "c".repeat(150), "d".repeat(150));
     String path = "/" + String.join("/", segments).replace("+", "x");
-    store.write(TENANT, urn("deep"), put(entity("deep", "Room").withScopes(List.of(path)))).join();
     try (JdbcEntityStore unbudgeted = new JdbcEntityStore(directory.resolve("unbudgeted"))) {
       unbudgeted
           .write(TENANT, urn("deep"), put(entity("deep", "Room").withScopes(List.of(path))))
