@@ -60,8 +60,9 @@ class SqliteRegexBudgetTest {
     List<String> segments =
         List.of("a".repeat(150), "b".repeat(150), "+", "c".repeat(150), "d".repeat(150));
     String path = "/" + String.join("/", segments).replace("+", "x");
-    try (JdbcEntityStore unbudgeted = new JdbcEntityStore(directory.resolve("unbudgeted"))) {
-      unbudgeted
+    try (JdbcEntityStore withDefaultBudget =
+        new JdbcEntityStore(directory.resolve("withDefaultBudget"))) {
+      withDefaultBudget
           .write(TENANT, urn("deep"), put(entity("deep", "Room").withScopes(List.of(path))))
           .join();
       var byScope =
@@ -69,7 +70,7 @@ class SqliteRegexBudgetTest {
               .scope(EntityStoreContract.scope(segments.toArray(String[]::new)))
               .build();
 
-      assertThat(EntityStoreContract.ids(unbudgeted.query(TENANT, byScope)))
+      assertThat(EntityStoreContract.ids(withDefaultBudget.query(TENANT, byScope)))
           .containsExactly(urn("deep"));
     }
   }

@@ -102,6 +102,9 @@ public final class Regex {
     } catch (PatternSyntaxException e) {
       return Optional.of(
           e.getDescription()
+              + (e.getPattern() == null || e.getPattern().isEmpty()
+                  ? ""
+                  : " `" + e.getPattern() + "`")
               + " (RE2 syntax; backreferences, lookaround and possessive quantifiers are not"
               + " supported)");
     }
