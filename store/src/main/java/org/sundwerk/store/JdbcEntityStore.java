@@ -386,8 +386,8 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     }
   }
 
-  private static IllegalStateException failed(String what, SQLException e) {
-    return new IllegalStateException(what + " failed: " + e.getMessage(), e);
+  private static RuntimeException failed(String what, SQLException e) {
+    return RegexBudget.translate(what, e);
   }
 
   /** Commits the writes already queued, refuses new ones, and releases the connections. */

@@ -661,7 +661,7 @@ public final class JdbcTemporalStore implements TemporalStore {
         });
   }
 
-  private static IllegalStateException failed(String what, SQLException e) {
-    return new IllegalStateException(what + " failed: " + e.getMessage(), e);
+  private static RuntimeException failed(String what, SQLException e) {
+    return RegexBudget.translate(what, e);
   }
 }

@@ -119,7 +119,10 @@ public interface SqlDialect {
     return Optional.empty();
   }
 
-  /** A boolean expression: {@code expression} matches the Java regular expression (find). */
+  /**
+   * A boolean expression: {@code expression} matches the regular expression (find), which the
+   * caller validated with {@link org.sundwerk.ngsild.query.Regex} or built itself.
+   */
   Sql regexp(Sql expression, String javaRegex);
 
   /**

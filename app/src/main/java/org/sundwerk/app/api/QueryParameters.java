@@ -14,9 +14,9 @@ import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.GeoQueryParser;
-import org.sundwerk.ngsild.query.IdPattern;
 import org.sundwerk.ngsild.query.ProjectionParser;
 import org.sundwerk.ngsild.query.QueryParser;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
 import org.sundwerk.ngsild.query.TypeQuery;
 import org.sundwerk.ngsild.query.TypeQueryParser;
@@ -69,7 +69,8 @@ final class QueryParameters {
     for (JsonNode selector : body.path("entities")) {
       text(selector, "type").ifPresent(t -> types.add(TypeQueryParser.parse(t, terms)));
       text(selector, "id").ifPresent(id -> ids.add(Names.requireEntityId(id)));
-      text(selector, "idPattern").ifPresent(p -> patterns.add(IdPattern.requireValid(p)));
+      text(selector, "idPattern")
+          .ifPresent(p -> patterns.add(Regex.compile(p, "idPattern").source()));
     }
     JsonNode attrsNode = body.path("attrs");
     Set<String> attrs = new LinkedHashSet<>();

@@ -6,8 +6,8 @@ import java.util.Set;
 import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.query.GeoQuery;
-import org.sundwerk.ngsild.query.IdPattern;
 import org.sundwerk.ngsild.query.Query;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.ScopeQuery;
 import org.sundwerk.ngsild.query.TypeQuery;
 
@@ -19,7 +19,8 @@ import org.sundwerk.ngsild.query.TypeQuery;
  *
  * @param type type selector
  * @param ids the entity must have one of these ids (empty: any)
- * @param idPattern a regular expression the id must match (find semantics), see {@link IdPattern}
+ * @param idPattern a regular expression the id must match (find semantics), checked by {@link
+ *     Regex}
  * @param q the {@code q} filter (on temporal entities: on their current state)
  * @param scopeQ the scope filter (on temporal entities: on their current state)
  * @param geoQ the geo filter (on temporal entities: on their current state)
@@ -39,7 +40,7 @@ public record EntityQuery(
 
   public EntityQuery {
     ids = List.copyOf(ids);
-    idPattern.ifPresent(IdPattern::requireValid);
+    idPattern.ifPresent(p -> Regex.compile(p, "idPattern"));
     attrs = Set.copyOf(attrs);
   }
 

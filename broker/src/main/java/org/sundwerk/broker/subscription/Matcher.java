@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sundwerk.broker.entity.EntityChange;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.model.Attribute;
@@ -18,6 +17,7 @@ import org.sundwerk.ngsild.query.GeoQueryParser;
 import org.sundwerk.ngsild.query.Query;
 import org.sundwerk.ngsild.query.QueryEvaluator;
 import org.sundwerk.ngsild.query.QueryParser;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.ScopeQuery;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
 
@@ -38,7 +38,7 @@ public record Matcher(
     Optional<Query> q,
     Optional<GeoQuery> geoQ,
     Optional<ScopeQuery> scopeQ,
-    List<Optional<Pattern>> idPatterns) {
+    List<Optional<Regex>> idPatterns) {
 
   /** Parses the filters of {@code subscription} with the dictionary of its context. */
   public static Matcher of(Subscription subscription, TermDictionary terms) {
@@ -48,7 +48,9 @@ public record Matcher(
         subscription.q().map(q -> QueryParser.parse(q, terms)),
         subscription.geoQ().map(g -> GeoQueryParser.parse(g, terms)),
         subscription.scopeQ().map(ScopeQueryParser::parse),
-        subscription.entities().stream().map(s -> s.idPattern().map(Pattern::compile)).toList());
+        subscription.entities().stream()
+            .map(s -> s.idPattern().map(p -> Regex.compile(p, "idPattern")))
+            .toList());
   }
 
   /**
@@ -85,7 +87,7 @@ public record Matcher(
       Subscription.EntitySelector selector = selectors.get(i);
       if (entity.types().contains(selector.type())
           && selector.id().map(entity.id()::equals).orElse(true)
-          && idPatterns.get(i).map(p -> p.matcher(entity.id()).find()).orElse(true)) {
+          && idPatterns.get(i).map(p -> p.find(entity.id())).orElse(true)) {
         return true;
       }
     }

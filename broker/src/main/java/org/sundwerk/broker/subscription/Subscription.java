@@ -103,7 +103,7 @@ public record Subscription(
    * One entry of {@code entities} (clause 5.2.33): a type and optionally an id or id pattern.
    *
    * @param id the entity id
-   * @param idPattern a Java regular expression the id must match (find semantics)
+   * @param idPattern a {@link org.sundwerk.ngsild.query.Regex} the id must match (find semantics)
    * @param type the expanded entity type
    */
   public record EntitySelector(Optional<String> id, Optional<String> idPattern, String type) {}

@@ -19,8 +19,8 @@ import org.sundwerk.ngsild.codec.Times;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import org.sundwerk.ngsild.query.GeoQueryParser;
-import org.sundwerk.ngsild.query.IdPattern;
 import org.sundwerk.ngsild.query.QueryParser;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.ngsild.query.ScopeQueryParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -313,7 +313,7 @@ public final class SubscriptionJson {
       Optional<String> id = text(item, "id");
       id.ifPresent(value -> requireUri(value, "entities[].id"));
       Optional<String> pattern = text(item, "idPattern");
-      pattern.ifPresent(IdPattern::requireValid);
+      pattern.ifPresent(p -> Regex.compile(p, "idPattern"));
       selectors.add(
           new Subscription.EntitySelector(
               id, pattern, terms.expand(Names.requireName(type, "Entity type"))));

@@ -1,7 +1,5 @@
 package org.sundwerk.ngsild.query;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntPredicate;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.operation.relateng.RelatePredicate;
@@ -37,10 +34,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class QueryEvaluator {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  /** Compiled {@code ~=} patterns; subscriptions evaluate the same few patterns very often. */
-  private static final Cache<String, Pattern> PATTERNS =
-      Caffeine.newBuilder().maximumSize(1_000).build();
 
   private QueryEvaluator() {}
 
@@ -278,6 +271,6 @@ public final class QueryEvaluator {
     if (!target.isString() || !(value instanceof Value.Text regex)) {
       return false;
     }
-    return PATTERNS.get(regex.value(), Pattern::compile).matcher(target.stringValue()).find();
+    return Regex.compile(regex.value(), "q").find(target.stringValue());
   }
 }

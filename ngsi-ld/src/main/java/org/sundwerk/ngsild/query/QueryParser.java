@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 
 /**
@@ -22,11 +21,11 @@ import org.sundwerk.ngsild.jsonld.TermDictionary;
  * scalar     = number / quoted-string / "true" / "false" / date-time / date / other-token
  * </pre>
  *
- * The right side of {@code ~=} and {@code !~=} is a Java regular expression, either quoted or
- * unquoted; an unquoted one ends at a {@code ;}, {@code |} or {@code )} outside its own groups and
- * character classes. Attribute and sub-attribute names are expanded with the caller's terms;
- * metadata names and compound members stay as written. Errors carry the 1-based position. Stateless
- * and thread-safe.
+ * The right side of {@code ~=} and {@code !~=} is a {@link Regex}, either quoted or unquoted; an
+ * unquoted one ends at a {@code ;}, {@code |} or {@code )} outside its own groups and character
+ * classes. Attribute and sub-attribute names are expanded with the caller's terms; metadata names
+ * and compound members stay as written. Errors carry the 1-based position. Stateless and
+ * thread-safe.
  */
 public final class QueryParser {
 
@@ -368,10 +367,9 @@ public final class QueryParser {
       if (pattern.isEmpty()) {
         throw in.errorAt("Expected a regular expression", start);
       }
-      try {
-        Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
-        throw in.errorAt("Invalid regular expression (" + e.getDescription() + ")", start);
+      Optional<String> problem = Regex.problem(pattern);
+      if (problem.isPresent()) {
+        throw in.errorAt("Invalid regular expression (" + problem.get() + ")", start);
       }
       return new Value.Text(pattern);
     }

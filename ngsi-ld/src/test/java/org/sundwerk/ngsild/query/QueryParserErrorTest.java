@@ -35,6 +35,8 @@ class QueryParserErrorTest {
           name==Sankt Marien            -> Unexpected ' '                         -> 12
           name=="a"b                    -> Expected ';', '|' or the end           -> 10
           name~=[a-                     -> Invalid regular expression             -> 7
+          name~=(a)\\1;x==1               -> backreferences, lookaround             -> 7
+          name~="(a{99}){99}"           -> expands beyond                        -> 7
           name~=                        -> Expected a regular expression          -> 7
           open>true                     -> cannot compare booleans                -> 6
           temperature>1..5              -> only allowed with == and !=            -> 14

@@ -1,11 +1,11 @@
 package org.sundwerk.store.postgres;
 
 /**
- * Turns a Java regular expression into PostgreSQL's POSIX ARE form. The two agree on the syntax the
- * broker produces and users commonly write (classes, {@code \d \w \s}, anchors, quantifiers,
- * groups, lookahead); what ARE lacks is the {@code \Q...\E} quoting that {@link
- * java.util.regex.Pattern#quote} emits, so quoted spans become escaped characters here. In ARE a
- * backslash before a non-alphanumeric character makes it literal.
+ * Turns a regular expression in RE2/Java syntax ({@link org.sundwerk.ngsild.query.Regex}) into
+ * PostgreSQL's POSIX ARE form. The two agree on the syntax the broker produces and users commonly
+ * write (classes, {@code \d \w \s}, anchors, quantifiers, groups); what ARE lacks is the {@code
+ * \Q...\E} quoting that {@link java.util.regex.Pattern#quote} emits, so quoted spans become escaped
+ * characters here. In ARE a backslash before a non-alphanumeric character makes it literal.
  */
 final class JavaRegex {
 

@@ -10,17 +10,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.query.Regex;
 import org.sundwerk.store.JsonPath;
+import org.sundwerk.store.RegexBudget;
 import org.sundwerk.store.Sql;
 import org.sundwerk.store.SqlDialect;
 import org.sundwerk.store.StatementCache;
@@ -28,21 +33,34 @@ import org.sundwerk.store.StatementCache;
 /**
  * SQLite: one database file {@code sundwerk.db} in a data directory, WAL journal, {@code
  * synchronous=FULL} (a commit is on disk when it returns), foreign keys on, a busy timeout for the
- * rare second writer, JSON1 functions for document paths, an R*Tree for bounding boxes and a Java
- * {@code REGEXP} function registered on every connection.
+ * rare second writer, JSON1 functions for document paths, an R*Tree for bounding boxes and a
+ * linear-time {@code REGEXP} function ({@link Regex}) registered on every connection.
  */
 public final class SqliteDialect implements SqlDialect {
 
   /** How long a connection waits for a lock another connection holds, in milliseconds. */
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
-  private static final int MAX_CACHED_PATTERNS = 1_000;
-  private static final ConcurrentHashMap<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-
   private final Path databaseFile;
+
+  /** The REGEXP function of each open connection, to restart its budget on checkout. */
+  private final Map<SQLiteConnection, Regexp> regexps =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Matching time per read in {@code REGEXP}; see {@link RegexBudget}. */
+  private final Duration regexBudget;
 
   /** Uses (and creates if needed) {@code dataDirectory/sundwerk.db}. */
   public SqliteDialect(Path dataDirectory) {
+    this(dataDirectory, RegexBudget.PER_READ);
+  }
+
+  /**
+   * Uses (and creates if needed) {@code dataDirectory/sundwerk.db}; a read fails with
+   * TooComplexQuery once it spent more than {@code regexBudget} matching regular expressions.
+   */
+  public SqliteDialect(Path dataDirectory, Duration regexBudget) {
+    this.regexBudget = regexBudget;
     try {
       Files.createDirectories(dataDirectory);
     } catch (IOException e) {
@@ -63,6 +81,10 @@ public final class SqliteDialect implements SqlDialect {
     return connection;
   }
 
+  /**
+   * Each checkout of a read connection starts a fresh {@link RegexBudget} for its {@code REGEXP}
+   * function.
+   */
   @Override
   public DataSource openReadPool(int size) {
     HikariConfig config = new HikariConfig();
@@ -70,7 +92,17 @@ public final class SqliteDialect implements SqlDialect {
     config.setPoolName("sundwerk-sqlite");
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
-    return new HikariDataSource(config);
+    return new HikariDataSource(config) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        Connection connection = super.getConnection();
+        Regexp regexp = regexps.get(connection.unwrap(SQLiteConnection.class));
+        if (regexp != null) {
+          regexp.startBudget();
+        }
+        return connection;
+      }
+    };
   }
 
   /** Bits of an R*Tree rowid that number the boxes of one entity. */
@@ -84,6 +116,13 @@ public final class SqliteDialect implements SqlDialect {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    // Reads go through read(2), never through a memory map of the database file: a page of a map
+    // that the file no longer backs (truncated, or a full disk under a sparse file) raises SIGBUS
+    // in native code, which kills the JVM instead of failing one statement. The WAL index (-shm)
+    // is mapped regardless in WAL mode; SQLite writes every page of it when growing it, so a full
+    // disk fails with SQLITE_IOERR there too, but a -shm truncated from outside still kills the
+    // JVM (see issue 12).
+    config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, "0");
     config.enforceForeignKeys(true);
     // The driver otherwise runs (and prepares anew) "SELECT last_insert_rowid()" after every
     // INSERT for getGeneratedKeys, which this store never calls (it uses RETURNING): 13% of the
@@ -94,7 +133,9 @@ public final class SqliteDialect implements SqlDialect {
           @Override
           public Connection getConnection() throws SQLException {
             Connection connection = super.getConnection();
-            Function.create(connection, "regexp", new Regexp());
+            Regexp regexp = new Regexp(regexBudget.toNanos());
+            Function.create(connection, "regexp", regexp);
+            regexps.put(connection.unwrap(SQLiteConnection.class), regexp);
             return connection;
           }
         };
@@ -229,20 +270,51 @@ public final class SqliteDialect implements SqlDialect {
     return (entityPk << SLOT_BITS) | slot;
   }
 
-  /** {@code X REGEXP P} calls {@code regexp(P, X)}: Java syntax, find semantics, NULL is false. */
+  /**
+   * {@code X REGEXP P} calls {@code regexp(P, X)}: {@link Regex} syntax, find semantics, NULL is
+   * false. It runs inside SQLite's native callback, where a slow match pins the carrier thread of
+   * the calling virtual thread; RE2/J keeps each match linear in the text.
+   */
   private static final class Regexp extends Function {
+
+    private final long budgetNanos;
+
+    /**
+     * Matching time since the connection was checked out from the read pool, and whether it was
+     * (the writer's connection has no budget). Guarded by the pool: one thread uses a connection at
+     * a time, and the function runs on that thread.
+     */
+    private long spentNanos;
+
+    private boolean budgeted;
+
+    Regexp(long budgetNanos) {
+      this.budgetNanos = budgetNanos;
+    }
+
+    void startBudget() {
+      spentNanos = 0;
+      budgeted = true;
+    }
+
     @Override
     protected void xFunc() throws SQLException {
+      if (budgeted && spentNanos > budgetNanos) {
+        throw new SQLException(RegexBudget.EXCEEDED);
+      }
       String regex = value_text(0);
       String text = value_text(1);
       if (regex == null || text == null) {
         result(0);
         return;
       }
-      if (PATTERNS.size() > MAX_CACHED_PATTERNS) {
-        PATTERNS.clear();
-      }
-      result(PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).find() ? 1 : 0);
+      long start = System.nanoTime();
+      // Client patterns were validated against Regex's limits when the query was parsed; the
+      // store's
+      // own (scope paths) need not fit them.
+      boolean found = Regex.trusted(regex).find(text);
+      spentNanos += System.nanoTime() - start;
+      result(found ? 1 : 0);
     }
   }
 }
