@@ -1,0 +1,240 @@
+package org.sundwerk.access.key;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sundwerk.access.AccountId;
+import org.sundwerk.access.ApiKeyId;
+import org.sundwerk.access.KeyScope;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
+import org.sundwerk.access.Secrets;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.access.db.AccessDatabase;
+
+/**
+ * API keys of the form {@code sw_<id>_<secret>}: a 16-hex-digit id that finds the row and a 256-bit
+ * secret stored only as its SHA-256. A fast hash is right here because the secret is random (2^256
+ * guesses), unlike a password; Argon2 would cost ~50 ms per API request for nothing.
+ *
+ * <p>Every {@link #authenticate} reads the key's row, so a revocation holds from the next request
+ * on, on every node sharing the database. A cache, if measurements ever ask for one, must be
+ * invalidated on revoke (on PostgreSQL by {@code NOTIFY} to every node, as the broker's
+ * subscription caches are) or live for at most a second or so. Thread-safe.
+ */
+public final class ApiKeys {
+
+  public static final String PREFIX = "sw_";
+
+  /**
+   * The last-used time is written at most once per key and this period, so a busy key costs one
+   * write per minute, not one per request.
+   */
+  public static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+  private static final int ID_BYTES = 8;
+  private static final Pattern KEY =
+      Pattern.compile(Pattern.quote(PREFIX) + "([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
+
+  private final AccessDatabase database;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public ApiKeys(AccessDatabase database, Clock clock, SecureRandom random) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** Issues a key; its secret is in the result and nowhere else. */
+  public CreatedKey create(
+      AccountId owner, Optional<PartnerId> actingFor, String name, KeyScope scope) {
+    byte[] idBytes = new byte[ID_BYTES];
+    random.nextBytes(idBytes);
+    ApiKeyId id = new ApiKeyId(HexFormat.of().formatHex(idBytes));
+    String secret = Secrets.randomToken(random);
+    database.run(
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO access_api_keys (id, secret_hash, account_id, partner, name,"
+                      + " tenants, operations, entity_types, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id.value());
+            insert.setString(2, Secrets.sha256Hex(secret));
+            insert.setString(3, owner.value());
+            insert.setString(4, actingFor.map(PartnerId::value).orElse(null));
+            insert.setString(5, name.strip());
+            insert.setString(6, join(scope.tenants(), TenantId::name));
+            insert.setString(7, join(scope.operations(), Operation::name));
+            insert.setString(8, join(scope.entityTypes(), Function.identity()));
+            insert.setLong(9, clock.millis());
+            return insert.executeUpdate();
+          }
+        });
+    return new CreatedKey(id, PREFIX + id.value() + "_" + secret);
+  }
+
+  /** The grant of {@code presented} if it is a known, unrevoked key with the right secret. */
+  public Optional<KeyGrant> authenticate(String presented) {
+    var parts = KEY.matcher(presented);
+    if (!parts.matches()) {
+      return Optional.empty();
+    }
+    ApiKeyId id = new ApiKeyId(parts.group(1));
+    String presentedHash = Secrets.sha256Hex(parts.group(2));
+    long now = clock.millis();
+    return database.run(
+        connection -> {
+          Optional<StoredKey> stored = find(connection, id);
+          if (stored.isEmpty() || !Secrets.sameHash(stored.get().secretHash(), presentedHash)) {
+            return Optional.empty();
+          }
+          if (stored
+              .get()
+              .lastUsedAt()
+              .filter(t -> t > now - LAST_USED_PRECISION.toMillis())
+              .isEmpty()) {
+            touch(connection, id, now);
+          }
+          return Optional.of(stored.get().grant());
+        });
+  }
+
+  /** Revokes a key of {@code owner}; false if it has no such unrevoked key. */
+  public boolean revoke(AccountId owner, ApiKeyId key) {
+    return revokeWhere("id = ? AND account_id = ?", key.value(), owner.value());
+  }
+
+  /** Revokes any key (operators); false if there is no such unrevoked key. */
+  public boolean revoke(ApiKeyId key) {
+    return revokeWhere("id = ?", key.value());
+  }
+
+  /** The keys of {@code owner}, revoked ones included, oldest first. */
+  public List<KeyListing> listFor(AccountId owner) {
+    return database.run(
+        connection -> {
+          List<KeyListing> keys = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT id, name, partner, tenants, operations, entity_types, created_at,"
+                      + " last_used_at, revoked_at FROM access_api_keys WHERE account_id = ?"
+                      + " ORDER BY created_at, id")) {
+            select.setString(1, owner.value());
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                keys.add(
+                    new KeyListing(
+                        new ApiKeyId(row.getString(1)),
+                        row.getString(2),
+                        Optional.ofNullable(row.getString(3)).map(PartnerId::new),
+                        scope(row.getString(4), row.getString(5), row.getString(6)),
+                        Instant.ofEpochMilli(row.getLong(7)),
+                        instant(row, 8),
+                        instant(row, 9)));
+              }
+            }
+          }
+          return keys;
+        });
+  }
+
+  private boolean revokeWhere(String condition, String... values) {
+    return database.run(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE access_api_keys SET revoked_at = ? WHERE revoked_at IS NULL AND "
+                      + condition)) {
+            update.setLong(1, clock.millis());
+            for (int i = 0; i < values.length; i++) {
+              update.setString(i + 2, values[i]);
+            }
+            return update.executeUpdate() > 0;
+          }
+        });
+  }
+
+  private record StoredKey(String secretHash, Optional<Long> lastUsedAt, KeyGrant grant) {}
+
+  private static Optional<StoredKey> find(Connection connection, ApiKeyId id) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT secret_hash, account_id, partner, tenants, operations, entity_types,"
+                + " last_used_at FROM access_api_keys WHERE id = ? AND revoked_at IS NULL")) {
+      select.setString(1, id.value());
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        KeyGrant grant =
+            new KeyGrant(
+                id,
+                new AccountId(row.getString(2)),
+                Optional.ofNullable(row.getString(3)).map(PartnerId::new),
+                scope(row.getString(4), row.getString(5), row.getString(6)));
+        long lastUsed = row.getLong(7);
+        return Optional.of(
+            new StoredKey(
+                row.getString(1), row.wasNull() ? Optional.empty() : Optional.of(lastUsed), grant));
+      }
+    }
+  }
+
+  /** Records use; the condition keeps concurrent requests on other nodes from writing again. */
+  private static void touch(Connection connection, ApiKeyId id, long now) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE access_api_keys SET last_used_at = ? WHERE id = ?"
+                + " AND (last_used_at IS NULL OR last_used_at <= ?)")) {
+      update.setLong(1, now);
+      update.setString(2, id.value());
+      update.setLong(3, now - LAST_USED_PRECISION.toMillis());
+      update.executeUpdate();
+    }
+  }
+
+  private static Optional<Instant> instant(ResultSet row, int column) throws SQLException {
+    long millis = row.getLong(column);
+    return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+  }
+
+  private static KeyScope scope(String tenants, String operations, String types) {
+    return new KeyScope(
+        split(tenants).stream().map(TenantId::of).collect(Collectors.toSet()),
+        split(operations).stream().map(Operation::valueOf).collect(Collectors.toSet()),
+        split(types));
+  }
+
+  /**
+   * Each value followed by a newline, so that an empty set ("") and the default tenant's empty name
+   * ("\n") stay apart.
+   */
+  private static <T> String join(Set<T> values, Function<T, String> text) {
+    return values.stream()
+        .map(value -> text.apply(value) + "\n")
+        .sorted()
+        .collect(Collectors.joining());
+  }
+
+  private static Set<String> split(String joined) {
+    List<String> values = Arrays.asList(joined.split("\n", -1));
+    return Set.copyOf(values.subList(0, values.size() - 1));
+  }
+}
