@@ -87,6 +87,70 @@ public final class Accounts {
         });
   }
 
+  /**
+   * On first start: when no account holds the platform role, creates {@code email} as a verified
+   * platform operator with {@code configuredPassword} ({@code SUNDWERK_ADMIN_PASSWORD}) or a
+   * generated one. Returns the generated password, to print to the log once; empty when an operator
+   * existed or the configured password was used. Fails at start for a configured password that
+   * breaks the rules. Safe when several nodes start at once (the address is unique).
+   */
+  public Optional<String> createPlatformOperatorIfNone(
+      String email, Optional<String> configuredPassword, SecureRandom random) {
+    String address = normalizeEmail(email);
+    Optional<String> generated =
+        configuredPassword.isPresent()
+            ? Optional.empty()
+            : Optional.of(Secrets.randomToken(random));
+    String password = configuredPassword.or(() -> generated).orElseThrow();
+    Set<PasswordProblem> problems = rules.check(password, address, "");
+    if (configuredPassword.isPresent() && !problems.isEmpty()) {
+      throw new IllegalArgumentException("SUNDWERK_ADMIN_PASSWORD is too weak: " + problems);
+    }
+    if (database.run(Accounts::hasPlatformOperator)) {
+      return Optional.empty();
+    }
+    String hash = hasher.hash(password);
+    boolean created =
+        database.inTransaction(
+            connection -> {
+              if (hasPlatformOperator(connection)) {
+                return false;
+              }
+              AccountId id = AccountId.random();
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO access_accounts (id, email, display_name, password_hash,"
+                          + " email_verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                          + " ON CONFLICT (email) DO NOTHING")) {
+                insert.setString(1, id.value());
+                insert.setString(2, address);
+                insert.setString(3, "Platform operator");
+                insert.setString(4, hash);
+                insert.setLong(5, clock.millis());
+                insert.setLong(6, clock.millis());
+                if (insert.executeUpdate() == 0) {
+                  return false;
+                }
+              }
+              try (PreparedStatement grant =
+                  connection.prepareStatement(
+                      "INSERT INTO access_roles (account_id, kind) VALUES (?, 'platform')")) {
+                grant.setString(1, id.value());
+                grant.executeUpdate();
+              }
+              return true;
+            });
+    return created ? generated : Optional.empty();
+  }
+
+  private static boolean hasPlatformOperator(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT 1 FROM access_roles WHERE kind = 'platform'");
+        ResultSet row = select.executeQuery()) {
+      return row.next();
+    }
+  }
+
   /** A new verification token for an account whose address is not verified yet. */
   public Optional<String> renewVerification(AccountId account) {
     return database.inTransaction(

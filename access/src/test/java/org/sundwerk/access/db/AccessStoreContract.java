@@ -319,6 +319,39 @@ public abstract class AccessStoreContract {
     assertThat(column("SELECT account_id FROM access_tokens")).isEmpty();
   }
 
+  @Test
+  void theFirstStartCreatesOnePlatformOperatorWithAPasswordShownOnce() {
+    Optional<String> generated =
+        accounts.createPlatformOperatorIfNone("admin@localhost", Optional.empty(), random);
+
+    assertThat(generated).isPresent();
+    LoginResult login = accounts.login("admin@localhost", generated.get());
+    assertThat(login).isInstanceOf(LoginResult.Success.class);
+    assertThat(((LoginResult.Success) login).account().roles())
+        .containsExactly(new Role.Platform());
+    assertThat(accounts.createPlatformOperatorIfNone("admin@localhost", Optional.empty(), random))
+        .isEmpty();
+    assertThat(
+            accounts.createPlatformOperatorIfNone(
+                "other@localhost", Optional.of("ein langes Betriebspasswort"), random))
+        .isEmpty();
+    assertThat(accounts.findByEmail("other@localhost")).isEmpty();
+  }
+
+  @Test
+  void theConfiguredAdminPasswordIsUsedAndMustFollowTheRules() {
+    assertThat(
+            accounts.createPlatformOperatorIfNone(
+                "admin@localhost", Optional.of("ein langes Betriebspasswort"), random))
+        .isEmpty();
+    assertThat(accounts.login("admin@localhost", "ein langes Betriebspasswort"))
+        .isInstanceOf(LoginResult.Success.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                accounts.createPlatformOperatorIfNone("x@localhost", Optional.of("admin"), random))
+        .hasMessageContaining("too weak");
+  }
+
   // --- API keys ---
 
   private static KeyScope readScope() {
@@ -361,7 +394,7 @@ public abstract class AccessStoreContract {
   void aWrongSecretUnknownIdOrMalformedKeyIsNothing() {
     AccountId owner = verifiedAccount("erika@example.org");
     CreatedKey key = keys.create(owner, Optional.empty(), "app", readScope());
-    String secret = key.key().substring(key.key().lastIndexOf('_') + 1);
+    String secret = secretOf(key);
     String otherSecret = (secret.charAt(0) == 'A' ? "B" : "A") + secret.substring(1);
 
     assertThat(keys.authenticate("sw_" + key.id().value() + "_" + otherSecret)).isEmpty();
@@ -374,7 +407,7 @@ public abstract class AccessStoreContract {
   void theSecretIsStoredOnlyAsItsHash() {
     AccountId owner = verifiedAccount("erika@example.org");
     CreatedKey key = keys.create(owner, Optional.empty(), "app", readScope());
-    String secret = key.key().substring(key.key().lastIndexOf('_') + 1);
+    String secret = secretOf(key);
 
     assertThat(column("SELECT secret_hash FROM access_api_keys"))
         .containsExactly(Secrets.sha256Hex(secret));
@@ -419,6 +452,11 @@ public abstract class AccessStoreContract {
     clock.advance(Duration.ofSeconds(1));
     keys.authenticate(key.key());
     assertThat(lastUsed(owner)).contains(START.plusSeconds(60));
+  }
+
+  /** The secret may contain '_' itself: it starts after the prefix and the id. */
+  private static String secretOf(CreatedKey key) {
+    return key.key().substring((ApiKeys.PREFIX + key.id().value() + "_").length());
   }
 
   private Optional<Instant> lastUsed(AccountId owner) {
