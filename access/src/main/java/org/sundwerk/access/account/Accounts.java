@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.PartnerRole;
@@ -35,6 +38,8 @@ public final class Accounts {
   private final PasswordRules rules;
   private final AccountPolicy policy;
   private final OneTimeTokens tokens;
+
+  private final List<Consumer<AccountId>> changeListeners = new CopyOnWriteArrayList<>();
 
   /** Checked against when the address is unknown, so that answer takes as long as a wrong one. */
   private final String decoyHash;
@@ -303,48 +308,68 @@ public final class Accounts {
         });
   }
 
+  /**
+   * Calls {@code listener} with every account whose roles this instance changed or which it
+   * deleted, after the change committed: caches of actors forget the account (see {@code
+   * KeyActors}).
+   */
+  public void onChange(Consumer<AccountId> listener) {
+    changeListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private <T> T changed(AccountId account, T result) {
+    changeListeners.forEach(listener -> listener.accept(account));
+    return result;
+  }
+
   /** Gives {@code account} the role; granting a role it holds changes nothing. */
   public void grant(AccountId account, Role role) {
-    database.run(
-        connection -> {
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO access_roles (account_id, kind, tenant, partner, partner_role)"
-                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, kind, tenant, partner)"
-                      + " DO UPDATE SET partner_role = excluded.partner_role")) {
-            insert.setString(1, account.value());
-            bindRole(insert, 2, role);
-            insert.setString(5, role instanceof Role.Member member ? member.role().name() : "");
-            return insert.executeUpdate();
-          }
-        });
+    int granted =
+        database.run(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO access_roles (account_id, kind, tenant, partner, partner_role)"
+                          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, kind, tenant, partner)"
+                          + " DO UPDATE SET partner_role = excluded.partner_role")) {
+                insert.setString(1, account.value());
+                bindRole(insert, 2, role);
+                insert.setString(5, role instanceof Role.Member member ? member.role().name() : "");
+                return insert.executeUpdate();
+              }
+            });
+    changed(account, granted);
   }
 
   /** Takes the role away; false when the account did not hold it. */
   public boolean revoke(AccountId account, Role role) {
-    return database.run(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM access_roles WHERE account_id = ? AND kind = ? AND tenant = ?"
-                      + " AND partner = ?")) {
-            delete.setString(1, account.value());
-            bindRole(delete, 2, role);
-            return delete.executeUpdate() > 0;
-          }
-        });
+    return changed(
+        account,
+        database.run(
+            connection -> {
+              try (PreparedStatement delete =
+                  connection.prepareStatement(
+                      "DELETE FROM access_roles WHERE account_id = ? AND kind = ? AND tenant = ?"
+                          + " AND partner = ?")) {
+                delete.setString(1, account.value());
+                bindRole(delete, 2, role);
+                return delete.executeUpdate() > 0;
+              }
+            }));
   }
 
   /** Deletes the account with its roles, tokens and API keys (GDPR erasure). */
   public boolean delete(AccountId account) {
-    return database.run(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM access_accounts WHERE id = ?")) {
-            delete.setString(1, account.value());
-            return delete.executeUpdate() > 0;
-          }
-        });
+    return changed(
+        account,
+        database.run(
+            connection -> {
+              try (PreparedStatement delete =
+                  connection.prepareStatement("DELETE FROM access_accounts WHERE id = ?")) {
+                delete.setString(1, account.value());
+                return delete.executeUpdate() > 0;
+              }
+            }));
   }
 
   /** Deletes expired verification and reset tokens; returns how many. */

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sundwerk.access.AccountId;
@@ -33,9 +36,8 @@ import org.sundwerk.access.db.AccessDatabase;
  * guesses), unlike a password; Argon2 would cost ~50 ms per API request for nothing.
  *
  * <p>Every {@link #authenticate} reads the key's row, so a revocation holds from the next request
- * on, on every node sharing the database. A cache, if measurements ever ask for one, must be
- * invalidated on revoke (on PostgreSQL by {@code NOTIFY} to every node, as the broker's
- * subscription caches are) or live for at most a second or so. Thread-safe.
+ * on, on every node sharing the database. {@link KeyActors} may cache what it read; it forgets a
+ * key when {@link #onRevoke} tells it. Thread-safe.
  */
 public final class ApiKeys {
 
@@ -54,6 +56,7 @@ public final class ApiKeys {
   private final AccessDatabase database;
   private final Clock clock;
   private final SecureRandom random;
+  private final List<Consumer<ApiKeyId>> revocationListeners = new CopyOnWriteArrayList<>();
 
   public ApiKeys(AccessDatabase database, Clock clock, SecureRandom random) {
     this.database = Objects.requireNonNull(database, "database");
@@ -92,12 +95,12 @@ public final class ApiKeys {
 
   /** The grant of {@code presented} if it is a known, unrevoked key with the right secret. */
   public Optional<KeyGrant> authenticate(String presented) {
-    var parts = KEY.matcher(presented);
-    if (!parts.matches()) {
+    Optional<Presented> parts = parse(presented);
+    if (parts.isEmpty()) {
       return Optional.empty();
     }
-    ApiKeyId id = new ApiKeyId(parts.group(1));
-    String presentedHash = Secrets.sha256Hex(parts.group(2));
+    ApiKeyId id = parts.get().id();
+    String presentedHash = parts.get().secretHash();
     long now = clock.millis();
     return database.run(
         connection -> {
@@ -116,14 +119,50 @@ public final class ApiKeys {
         });
   }
 
+  /** A presented key split into the id that finds its row and the hash of its secret. */
+  record Presented(ApiKeyId id, String secretHash) {}
+
+  static Optional<Presented> parse(String presented) {
+    Matcher parts = KEY.matcher(presented);
+    return parts.matches()
+        ? Optional.of(
+            new Presented(new ApiKeyId(parts.group(1)), Secrets.sha256Hex(parts.group(2))))
+        : Optional.empty();
+  }
+
+  /** Records a use now, unless another request did within {@link #LAST_USED_PRECISION}. */
+  void recordUse(ApiKeyId id) {
+    long now = clock.millis();
+    database.run(
+        connection -> {
+          touch(connection, id, now);
+          return null;
+        });
+  }
+
+  /**
+   * Calls {@code listener} with every key this instance revokes, after the revocation committed:
+   * caches of this node forget the key, and the app tells the other nodes (see {@link KeyActors}).
+   */
+  public void onRevoke(Consumer<ApiKeyId> listener) {
+    revocationListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** Revokes a key of {@code owner}; false if it has no such unrevoked key. */
   public boolean revoke(AccountId owner, ApiKeyId key) {
-    return revokeWhere("id = ? AND account_id = ?", key.value(), owner.value());
+    return revoked(key, revokeWhere("id = ? AND account_id = ?", key.value(), owner.value()));
   }
 
   /** Revokes any key (operators); false if there is no such unrevoked key. */
   public boolean revoke(ApiKeyId key) {
-    return revokeWhere("id = ?", key.value());
+    return revoked(key, revokeWhere("id = ?", key.value()));
+  }
+
+  private boolean revoked(ApiKeyId key, boolean revoked) {
+    if (revoked) {
+      revocationListeners.forEach(listener -> listener.accept(key));
+    }
+    return revoked;
   }
 
   /** The keys of {@code owner}, revoked ones included, oldest first. */

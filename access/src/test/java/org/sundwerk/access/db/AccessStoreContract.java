@@ -493,24 +493,100 @@ public abstract class AccessStoreContract {
                 Optional.empty()));
   }
 
+  private static final Duration CACHE_FOR = Duration.ofSeconds(30);
+
+  private KeyActors keyActors(Duration cacheFor) {
+    return new KeyActors(keys, accounts, Optional.empty(), clock, cacheFor);
+  }
+
   @Test
-  void aKeyActsWithItsOwnersCurrentRoles() {
+  void aKeyActsWithItsOwnersCurrentRolesAlsoWhenCached() {
     AccountId owner = verifiedAccount("erika@example.org");
     accounts.grant(owner, new Role.Member(CITY, PARKCO, PartnerRole.EDITOR));
     CreatedKey key = keys.create(owner, Optional.of(PARKCO), "app", readScope());
-    KeyActors actors = new KeyActors(keys, accounts, Optional.empty());
 
-    assertThat(actors.actorFor(key.key(), CITY))
-        .contains(
-            new Actor.ApiKey(
-                key.id(),
-                new Actor.PartnerMember(owner, CITY, PARKCO, PartnerRole.EDITOR),
-                readScope()));
+    for (KeyActors actors : List.of(keyActors(Duration.ZERO), keyActors(CACHE_FOR))) {
+      accounts.grant(owner, new Role.Member(CITY, PARKCO, PartnerRole.EDITOR));
+      assertThat(actors.actorFor(key.key(), CITY))
+          .contains(
+              new Actor.ApiKey(
+                  key.id(),
+                  new Actor.PartnerMember(owner, CITY, PARKCO, PartnerRole.EDITOR),
+                  readScope()));
 
-    accounts.revoke(owner, new Role.Member(CITY, PARKCO, PartnerRole.EDITOR));
-    assertThat(actors.actorFor(key.key(), CITY))
-        .contains(new Actor.ApiKey(key.id(), new Actor.Resident(owner), readScope()));
-    assertThat(actors.actorFor("sw_unknown", CITY)).isEmpty();
+      accounts.revoke(owner, new Role.Member(CITY, PARKCO, PartnerRole.EDITOR));
+
+      assertThat(actors.actorFor(key.key(), CITY))
+          .contains(new Actor.ApiKey(key.id(), new Actor.Resident(owner), readScope()));
+      assertThat(actors.actorFor("sw_unknown", CITY)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRevokedKeyStopsAtOnceAlsoWhenCached() {
+    AccountId owner = verifiedAccount("erika@example.org");
+    CreatedKey key = keys.create(owner, Optional.empty(), "app", readScope());
+    KeyActors actors = keyActors(CACHE_FOR);
+    assertThat(actors.actorFor(key.key(), CITY)).isPresent();
+
+    keys.revoke(owner, key.id());
+
+    assertThat(actors.actorFor(key.key(), CITY)).isEmpty();
+  }
+
+  @Test
+  void aCachedKeyWithAnotherSecretIsNothing() {
+    AccountId owner = verifiedAccount("erika@example.org");
+    CreatedKey key = keys.create(owner, Optional.empty(), "app", readScope());
+    KeyActors actors = keyActors(CACHE_FOR);
+    actors.actorFor(key.key(), CITY);
+    String secret = secretOf(key);
+    String otherSecret = (secret.charAt(0) == 'A' ? "B" : "A") + secret.substring(1);
+
+    assertThat(actors.actorFor(ApiKeys.PREFIX + key.id().value() + "_" + otherSecret, CITY))
+        .isEmpty();
+  }
+
+  @Test
+  void anotherNodeForgetsACachedKeyWhenToldAndAtTheLatestWhenTheCacheExpires() {
+    AccountId owner = verifiedAccount("erika@example.org");
+    CreatedKey told = keys.create(owner, Optional.empty(), "told", readScope());
+    CreatedKey missed = keys.create(owner, Optional.empty(), "missed", readScope());
+    AccessDatabase otherDatabase = node();
+    KeyActors otherNode =
+        new KeyActors(
+            new ApiKeys(otherDatabase, clock, random),
+            accounts(otherDatabase),
+            Optional.empty(),
+            clock,
+            CACHE_FOR);
+    otherNode.actorFor(told.key(), CITY).orElseThrow();
+    otherNode.actorFor(missed.key(), CITY).orElseThrow();
+
+    keys.revoke(owner, told.id());
+    keys.revoke(owner, missed.id());
+    otherNode.forgetKey(told.id()); // what the app's NOTIFY listener does
+
+    assertThat(otherNode.actorFor(told.key(), CITY)).isEmpty();
+    assertThat(otherNode.actorFor(missed.key(), CITY)).as("missed the message").isPresent();
+    clock.advance(CACHE_FOR);
+    assertThat(otherNode.actorFor(missed.key(), CITY)).isEmpty();
+  }
+
+  @Test
+  void cachedKeysStillRecordTheirLastUseOncePerMinute() {
+    AccountId owner = verifiedAccount("erika@example.org");
+    CreatedKey key = keys.create(owner, Optional.empty(), "app", readScope());
+    KeyActors actors = keyActors(Duration.ofHours(1));
+
+    actors.actorFor(key.key(), CITY);
+    clock.advance(Duration.ofSeconds(59));
+    actors.actorFor(key.key(), CITY);
+    assertThat(lastUsed(owner)).contains(START);
+
+    clock.advance(Duration.ofSeconds(1));
+    actors.actorFor(key.key(), CITY);
+    assertThat(lastUsed(owner)).contains(START.plusSeconds(60));
   }
 
   // --- audit log ---
