@@ -22,6 +22,7 @@ import org.sundwerk.access.Secrets;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.OneTimeTokens.Purpose;
 import org.sundwerk.access.db.AccessDatabase;
+import org.sundwerk.access.db.Statements;
 
 /**
  * Local accounts and their roles. Passwords are hashed outside transactions (Argon2id takes tens of
@@ -75,17 +76,15 @@ public final class Accounts {
             return new Registration.AlreadyRegistered(existing.get());
           }
           AccountId id = AccountId.random();
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO access_accounts (id, email, display_name, password_hash, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, id.value());
-            insert.setString(2, address);
-            insert.setString(3, displayName.strip());
-            insert.setString(4, hash);
-            insert.setLong(5, clock.millis());
-            insert.executeUpdate();
-          }
+          Statements.update(
+              connection,
+              "INSERT INTO access_accounts (id, email, display_name, password_hash, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              id.value(),
+              address,
+              displayName.strip(),
+              hash,
+              clock.millis());
           String token =
               tokens.issue(connection, id, Purpose.VERIFY_EMAIL, policy.verificationTtl());
           return new Registration.Created(id, token);
@@ -137,12 +136,10 @@ public final class Accounts {
                   return false;
                 }
               }
-              try (PreparedStatement grant =
-                  connection.prepareStatement(
-                      "INSERT INTO access_roles (account_id, kind) VALUES (?, 'platform')")) {
-                grant.setString(1, id.value());
-                grant.executeUpdate();
-              }
+              Statements.update(
+                  connection,
+                  "INSERT INTO access_roles (account_id, kind) VALUES (?, 'platform')",
+                  id.value());
               return true;
             });
     return created ? generated : Optional.empty();
@@ -215,14 +212,12 @@ public final class Accounts {
           if (consumed.isEmpty()) {
             return new PasswordReset.InvalidToken();
           }
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE access_accounts SET password_hash = ?, failed_logins = 0,"
-                      + " locked_until = NULL WHERE id = ?")) {
-            update.setString(1, hash);
-            update.setString(2, consumed.get().value());
-            update.executeUpdate();
-          }
+          Statements.update(
+              connection,
+              "UPDATE access_accounts SET password_hash = ?, failed_logins = 0,"
+                  + " locked_until = NULL WHERE id = ?",
+              hash,
+              consumed.get().value());
           markVerified(connection, consumed.get());
           return new PasswordReset.Done(consumed.get());
         });
@@ -250,17 +245,11 @@ public final class Accounts {
       return recordFailure(credentials.id(), now);
     }
     String rehash = hasher.needsRehash(hash) ? hasher.hash(password) : null;
-    database.run(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE access_accounts SET failed_logins = 0, locked_until = NULL,"
-                      + " password_hash = COALESCE(?, password_hash) WHERE id = ?")) {
-            update.setString(1, rehash);
-            update.setString(2, credentials.id().value());
-            return update.executeUpdate();
-          }
-        });
+    database.update(
+        "UPDATE access_accounts SET failed_logins = 0, locked_until = NULL,"
+            + " password_hash = COALESCE(?, password_hash) WHERE id = ?",
+        rehash,
+        credentials.id().value());
     Account account = find(credentials.id()).orElseThrow();
     return account.emailVerifiedAt().isPresent()
         ? new LoginResult.Success(account)
@@ -284,13 +273,11 @@ public final class Accounts {
             return new LoginResult.Rejected();
           }
           Instant until = now.plus(policy.lockout());
-          try (PreparedStatement lock =
-              connection.prepareStatement(
-                  "UPDATE access_accounts SET failed_logins = 0, locked_until = ? WHERE id = ?")) {
-            lock.setLong(1, until.toEpochMilli());
-            lock.setString(2, account.value());
-            lock.executeUpdate();
-          }
+          Statements.update(
+              connection,
+              "UPDATE access_accounts SET failed_logins = 0, locked_until = ? WHERE id = ?",
+              until.toEpochMilli(),
+              account.value());
           return new LoginResult.Locked(until);
         });
   }
@@ -324,52 +311,39 @@ public final class Accounts {
 
   /** Gives {@code account} the role; granting a role it holds changes nothing. */
   public void grant(AccountId account, Role role) {
-    int granted =
-        database.run(
-            connection -> {
-              try (PreparedStatement insert =
-                  connection.prepareStatement(
-                      "INSERT INTO access_roles (account_id, kind, tenant, partner, partner_role)"
-                          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, kind, tenant, partner)"
-                          + " DO UPDATE SET partner_role = excluded.partner_role")) {
-                insert.setString(1, account.value());
-                bindRole(insert, 2, role);
-                insert.setString(5, role instanceof Role.Member member ? member.role().name() : "");
-                return insert.executeUpdate();
-              }
-            });
-    changed(account, granted);
+    RoleRow row = RoleRow.of(role);
+    changed(
+        account,
+        database.update(
+            "INSERT INTO access_roles (account_id, kind, tenant, partner, partner_role)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, kind, tenant, partner)"
+                + " DO UPDATE SET partner_role = excluded.partner_role",
+            account.value(),
+            row.kind(),
+            row.tenant(),
+            row.partner(),
+            row.partnerRole()));
   }
 
   /** Takes the role away; false when the account did not hold it. */
   public boolean revoke(AccountId account, Role role) {
+    RoleRow row = RoleRow.of(role);
     return changed(
         account,
-        database.run(
-            connection -> {
-              try (PreparedStatement delete =
-                  connection.prepareStatement(
-                      "DELETE FROM access_roles WHERE account_id = ? AND kind = ? AND tenant = ?"
-                          + " AND partner = ?")) {
-                delete.setString(1, account.value());
-                bindRole(delete, 2, role);
-                return delete.executeUpdate() > 0;
-              }
-            }));
+        database.update(
+                "DELETE FROM access_roles WHERE account_id = ? AND kind = ? AND tenant = ?"
+                    + " AND partner = ?",
+                account.value(),
+                row.kind(),
+                row.tenant(),
+                row.partner())
+            > 0);
   }
 
   /** Deletes the account with its roles, tokens and API keys (GDPR erasure). */
   public boolean delete(AccountId account) {
     return changed(
-        account,
-        database.run(
-            connection -> {
-              try (PreparedStatement delete =
-                  connection.prepareStatement("DELETE FROM access_accounts WHERE id = ?")) {
-                delete.setString(1, account.value());
-                return delete.executeUpdate() > 0;
-              }
-            }));
+        account, database.update("DELETE FROM access_accounts WHERE id = ?", account.value()) > 0);
   }
 
   /** Deletes expired verification and reset tokens; returns how many. */
@@ -427,14 +401,12 @@ public final class Accounts {
   }
 
   private void markVerified(Connection connection, AccountId account) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE access_accounts SET email_verified_at = ? WHERE id = ?"
-                + " AND email_verified_at IS NULL")) {
-      update.setLong(1, clock.millis());
-      update.setString(2, account.value());
-      update.executeUpdate();
-    }
+    Statements.update(
+        connection,
+        "UPDATE access_accounts SET email_verified_at = ? WHERE id = ?"
+            + " AND email_verified_at IS NULL",
+        clock.millis(),
+        account.value());
   }
 
   private static Optional<AccountId> idByEmail(Connection connection, String address)
@@ -497,25 +469,16 @@ public final class Accounts {
     return roles;
   }
 
-  /** Binds kind, tenant and partner of {@code role} from parameter {@code first} on. */
-  private static void bindRole(PreparedStatement statement, int first, Role role)
-      throws SQLException {
-    switch (role) {
-      case Role.Platform platform -> {
-        statement.setString(first, "platform");
-        statement.setString(first + 1, "");
-        statement.setString(first + 2, "");
-      }
-      case Role.Operator operator -> {
-        statement.setString(first, "operator");
-        statement.setString(first + 1, operator.tenant().name());
-        statement.setString(first + 2, "");
-      }
-      case Role.Member member -> {
-        statement.setString(first, "member");
-        statement.setString(first + 1, member.tenant().name());
-        statement.setString(first + 2, member.partner().value());
-      }
+  /** A role as a row of {@code access_roles}. */
+  private record RoleRow(String kind, String tenant, String partner, String partnerRole) {
+    static RoleRow of(Role role) {
+      return switch (role) {
+        case Role.Platform platform -> new RoleRow("platform", "", "", "");
+        case Role.Operator operator -> new RoleRow("operator", operator.tenant().name(), "", "");
+        case Role.Member member ->
+            new RoleRow(
+                "member", member.tenant().name(), member.partner().value(), member.role().name());
+      };
     }
   }
 }

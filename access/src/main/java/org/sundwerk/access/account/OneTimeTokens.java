@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Secrets;
+import org.sundwerk.access.db.Statements;
 
 /**
  * Single-use tokens mailed to an account (e-mail verification, password reset): 256 random bits,
@@ -33,24 +34,20 @@ final class OneTimeTokens {
 
   String issue(Connection connection, AccountId account, Purpose purpose, Duration ttl)
       throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "DELETE FROM access_tokens WHERE account_id = ? AND purpose = ?")) {
-      delete.setString(1, account.value());
-      delete.setString(2, purpose.name());
-      delete.executeUpdate();
-    }
+    Statements.update(
+        connection,
+        "DELETE FROM access_tokens WHERE account_id = ? AND purpose = ?",
+        account.value(),
+        purpose.name());
     String token = Secrets.randomToken(random);
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO access_tokens (token_hash, account_id, purpose, expires_at)"
-                + " VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, Secrets.sha256Hex(token));
-      insert.setString(2, account.value());
-      insert.setString(3, purpose.name());
-      insert.setLong(4, clock.millis() + ttl.toMillis());
-      insert.executeUpdate();
-    }
+    Statements.update(
+        connection,
+        "INSERT INTO access_tokens (token_hash, account_id, purpose, expires_at)"
+            + " VALUES (?, ?, ?, ?)",
+        Secrets.sha256Hex(token),
+        account.value(),
+        purpose.name(),
+        clock.millis() + ttl.toMillis());
     return token;
   }
 
@@ -74,10 +71,7 @@ final class OneTimeTokens {
 
   /** Deletes expired tokens; returns how many. */
   int pruneExpired(Connection connection) throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM access_tokens WHERE expires_at <= ?")) {
-      delete.setLong(1, clock.millis());
-      return delete.executeUpdate();
-    }
+    return Statements.update(
+        connection, "DELETE FROM access_tokens WHERE expires_at <= ?", clock.millis());
   }
 }

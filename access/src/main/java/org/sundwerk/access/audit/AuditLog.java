@@ -91,13 +91,6 @@ public final class AuditLog {
   /** Deletes events older than {@code retention} before now; returns how many. */
   public int prune(Duration retention) {
     long cutoff = clock.instant().minus(retention).toEpochMilli();
-    return database.run(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM access_audit WHERE at < ?")) {
-            delete.setLong(1, cutoff);
-            return delete.executeUpdate();
-          }
-        });
+    return database.update("DELETE FROM access_audit WHERE at < ?", cutoff);
   }
 }

@@ -132,6 +132,11 @@ public final class AccessDatabase implements AutoCloseable {
     }
   }
 
+  /** Runs one INSERT, UPDATE or DELETE in its own transaction; returns the changed row count. */
+  public int update(String sql, Object... parameters) {
+    return run(connection -> Statements.update(connection, sql, parameters));
+  }
+
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
   public <T> T inTransaction(SqlWork<T> work) {
     return run(

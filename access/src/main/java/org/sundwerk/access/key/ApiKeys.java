@@ -29,6 +29,7 @@ import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.Secrets;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.db.AccessDatabase;
+import org.sundwerk.access.db.Statements;
 
 /**
  * API keys of the form {@code sw_<id>_<secret>}: a 16-hex-digit id that finds the row and a 256-bit
@@ -71,25 +72,19 @@ public final class ApiKeys {
     random.nextBytes(idBytes);
     ApiKeyId id = new ApiKeyId(HexFormat.of().formatHex(idBytes));
     String secret = Secrets.randomToken(random);
-    database.run(
-        connection -> {
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO access_api_keys (id, secret_hash, account_id, partner, name,"
-                      + " tenants, operations, entity_types, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, id.value());
-            insert.setString(2, Secrets.sha256Hex(secret));
-            insert.setString(3, owner.value());
-            insert.setString(4, actingFor.map(PartnerId::value).orElse(null));
-            insert.setString(5, name.strip());
-            insert.setString(6, join(scope.tenants(), TenantId::name));
-            insert.setString(7, join(scope.operations(), Operation::name));
-            insert.setString(8, join(scope.entityTypes(), Function.identity()));
-            insert.setLong(9, clock.millis());
-            return insert.executeUpdate();
-          }
-        });
+    database.update(
+        "INSERT INTO access_api_keys (id, secret_hash, account_id, partner, name,"
+            + " tenants, operations, entity_types, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id.value(),
+        Secrets.sha256Hex(secret),
+        owner.value(),
+        actingFor.map(PartnerId::value).orElse(null),
+        name.strip(),
+        join(scope.tenants(), TenantId::name),
+        join(scope.operations(), Operation::name),
+        join(scope.entityTypes(), Function.identity()),
+        clock.millis());
     return new CreatedKey(id, PREFIX + id.value() + "_" + secret);
   }
 
@@ -195,19 +190,13 @@ public final class ApiKeys {
   }
 
   private boolean revokeWhere(String condition, String... values) {
-    return database.run(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE access_api_keys SET revoked_at = ? WHERE revoked_at IS NULL AND "
-                      + condition)) {
-            update.setLong(1, clock.millis());
-            for (int i = 0; i < values.length; i++) {
-              update.setString(i + 2, values[i]);
-            }
-            return update.executeUpdate() > 0;
-          }
-        });
+    Object[] parameters = new Object[values.length + 1];
+    parameters[0] = clock.millis();
+    System.arraycopy(values, 0, parameters, 1, values.length);
+    return database.update(
+            "UPDATE access_api_keys SET revoked_at = ? WHERE revoked_at IS NULL AND " + condition,
+            parameters)
+        > 0;
   }
 
   private record StoredKey(String secretHash, Optional<Long> lastUsedAt, KeyGrant grant) {}
@@ -238,15 +227,13 @@ public final class ApiKeys {
 
   /** Records use; the condition keeps concurrent requests on other nodes from writing again. */
   private static void touch(Connection connection, ApiKeyId id, long now) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE access_api_keys SET last_used_at = ? WHERE id = ?"
-                + " AND (last_used_at IS NULL OR last_used_at <= ?)")) {
-      update.setLong(1, now);
-      update.setString(2, id.value());
-      update.setLong(3, now - LAST_USED_PRECISION.toMillis());
-      update.executeUpdate();
-    }
+    Statements.update(
+        connection,
+        "UPDATE access_api_keys SET last_used_at = ? WHERE id = ?"
+            + " AND (last_used_at IS NULL OR last_used_at <= ?)",
+        now,
+        id.value(),
+        now - LAST_USED_PRECISION.toMillis());
   }
 
   private static Optional<Instant> instant(ResultSet row, int column) throws SQLException {
