@@ -1,5 +1,6 @@
 package org.sundwerk.access;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public record TypeVisibility(
   }
 
   public TypeVisibility withAttribute(String attribute, Level attributeLevel) {
-    var copy = new java.util.HashMap<>(attributes);
+    Map<String, Level> copy = new HashMap<>(attributes);
     copy.put(attribute, attributeLevel);
     return new TypeVisibility(level, provider, copy);
   }

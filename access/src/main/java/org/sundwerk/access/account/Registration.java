@@ -10,7 +10,12 @@ import org.sundwerk.access.AccountId;
 public sealed interface Registration {
 
   /** Mail {@code verificationToken} to the address; it is stored only hashed. */
-  record Created(AccountId account, String verificationToken) implements Registration {}
+  record Created(AccountId account, String verificationToken) implements Registration {
+    @Override
+    public String toString() {
+      return "Created[account=" + account.value() + "]";
+    }
+  }
 
   /** The address has an account: mail a hint to it instead. */
   record AlreadyRegistered(AccountId account) implements Registration {}

@@ -32,7 +32,7 @@ public final class AccessDatabase implements AutoCloseable {
   private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
   /** Where the migrations of each database live on the classpath. */
-  public enum Dialect {
+  private enum Dialect {
     SQLITE("classpath:db/access/sqlite"),
     POSTGRES("classpath:db/access/postgres");
 
@@ -43,24 +43,10 @@ public final class AccessDatabase implements AutoCloseable {
     }
   }
 
-  private final DataSource dataSource;
-  private final Dialect dialect;
-  private final boolean ownsDataSource;
+  private final HikariDataSource pool;
 
-  private AccessDatabase(DataSource dataSource, Dialect dialect, boolean ownsDataSource) {
-    this.dataSource = dataSource;
-    this.dialect = dialect;
-    this.ownsDataSource = ownsDataSource;
-  }
-
-  /**
-   * Migrates and uses {@code dataSource}, which the caller keeps and closes. SQLite connections
-   * must have a busy timeout and foreign keys on, and should begin transactions {@code IMMEDIATE}
-   * (as {@link #sqlite} sets them), since the store's writer holds the same file's write lock.
-   */
-  public static AccessDatabase open(DataSource dataSource, Dialect dialect) {
-    migrate(dataSource, dialect);
-    return new AccessDatabase(dataSource, dialect, false);
+  private AccessDatabase(HikariDataSource pool) {
+    this.pool = pool;
   }
 
   /** SQLite in {@code file} (WAL, {@code synchronous=FULL}), created if needed. */
@@ -104,7 +90,7 @@ public final class AccessDatabase implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new AccessDatabase(pool, dialect, true);
+    return new AccessDatabase(pool);
   }
 
   private static void migrate(DataSource dataSource, Dialect dialect) {
@@ -118,14 +104,10 @@ public final class AccessDatabase implements AutoCloseable {
         .migrate();
   }
 
-  public Dialect dialect() {
-    return dialect;
-  }
-
   /** Runs {@code work} on a connection in auto-commit mode: one statement, one transaction. */
   public <T> T run(SqlWork<T> work) {
     Objects.requireNonNull(work, "work");
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = pool.getConnection()) {
       return work.run(connection);
     } catch (SQLException e) {
       throw new AccessStorageException("access tables: " + e.getMessage(), e);
@@ -157,8 +139,6 @@ public final class AccessDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    if (ownsDataSource && dataSource instanceof HikariDataSource pool) {
-      pool.close();
-    }
+    pool.close();
   }
 }

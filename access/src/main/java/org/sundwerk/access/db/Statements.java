@@ -21,8 +21,7 @@ public final class Statements {
     }
   }
 
-  /** A statement to execute and close. */
-  public static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+  private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     try {

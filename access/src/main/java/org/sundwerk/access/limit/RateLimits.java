@@ -12,8 +12,9 @@ import java.util.Optional;
 public record RateLimits(Map<Tier, Limit> limits) {
 
   /**
-   * Defaults for one node: anonymous clients 120 requests a minute (a map page loads a few dozen),
-   * residents 300, partners 1200, operators 6000, the platform unlimited.
+   * Defaults for one node, per minute: anonymous clients 120 (bursts of 60), residents 300 (100),
+   * partners 1,200 (300), operators 6,000 (1,000), the platform unlimited. Not measured against
+   * real traffic yet: the first deployment should tune them.
    */
   public static final RateLimits DEFAULT =
       new RateLimits(
