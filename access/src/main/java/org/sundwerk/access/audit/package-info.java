@@ -1,0 +1,2 @@
+/** The audit log: every write through the API and every admin action, kept per retention. */
+package org.sundwerk.access.audit;
