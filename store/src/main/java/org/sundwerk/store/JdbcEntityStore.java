@@ -101,6 +101,14 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     return writer.submit(tenant, entityId, mutation);
   }
 
+  /**
+   * Whether writes commit now: down while the database is unavailable to the writer (see {@link
+   * GroupCommitWriter}), for health checks and readiness.
+   */
+  public WritePathStatus writePath() {
+    return writer.status();
+  }
+
   /** Runs SQL work for another store of this package (temporal history) on the single writer. */
   <R> CompletableFuture<R> writeDirect(WriterWork<R> work) {
     return writer.submit(work);
@@ -498,7 +506,12 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     }
   }
 
-  private static IllegalStateException failed(String what, SQLException e) {
+  /** A read failure: retryable (503) when the database is unavailable, an internal error else. */
+  private static RuntimeException failed(String what, SQLException e) {
+    if (WriteFailures.unavailable(e).isPresent()) {
+      return NgsiLdException.unavailable(
+          "The database is unavailable at the moment; " + what + " failed. Retry later.", e);
+    }
     return new IllegalStateException(what + " failed: " + e.getMessage(), e);
   }
 

@@ -2,6 +2,7 @@ package org.sundwerk.app.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +28,20 @@ final class ProblemDetailsAdvice {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
   private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
+  /** Seconds a client should wait before retrying a request answered 503. */
+  static final String RETRY_AFTER_SECONDS = "2";
+
   @ExceptionHandler(NgsiLdException.class)
   ResponseEntity<ObjectNode> ngsiLd(NgsiLdException e) {
+    if (e.retryable()) {
+      log.warn("Unavailable: {}", e.detail());
+      ObjectNode body = body(e.type(), e.detail());
+      body.put("status", e.httpStatus());
+      return ResponseEntity.status(e.httpStatus())
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .contentType(PROBLEM)
+          .body(body);
+    }
     if (e.type() == ErrorType.INTERNAL_ERROR) {
       log.error("Internal error: {}", e.detail(), e);
     }
