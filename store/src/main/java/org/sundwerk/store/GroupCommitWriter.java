@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.sundwerk.broker.store.EntityChange;
 import org.sundwerk.broker.store.EntityMutation;
 import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
 
 /**
@@ -60,6 +63,15 @@ final class GroupCommitWriter implements AutoCloseable {
 
   static final long VALIDATE_MILLIS = 1_000;
 
+  /**
+   * How long the key of a write-once is remembered: longer than any redelivery (network servers
+   * retry webhooks for minutes, MQTT redelivers after a restart) or a replay of a day's events.
+   */
+  static final Duration KEY_RETENTION = Duration.ofDays(7);
+
+  /** Keys past their retention are deleted with every this many claims: a small, indexed delete. */
+  private static final int PRUNE_KEYS_EVERY = 10_000;
+
   private static final long POLL_MILLIS = 100;
   private static final int VALID_SECONDS = 2;
 
@@ -82,6 +94,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private long backoffMillis = MIN_BACKOFF_MILLIS;
   private long reconnectAtNanos;
   private long validatedAtNanos = System.nanoTime();
+  private long claims;
 
   /** One queued write and, once run, its outcome. */
   private static final class Pending<R> {
@@ -90,15 +103,30 @@ final class GroupCommitWriter implements AutoCloseable {
     final EntityMutation<R> mutation;
     // Set instead of a mutation for direct SQL work (temporal instances, pruning).
     final WriterWork<R> work;
+    // For a write at most once per key: the key (null for any other) and the result of a copy.
+    final String onceKey;
+    final R duplicate;
     final CompletableFuture<R> future = new CompletableFuture<>();
     R result;
     Throwable failure;
 
     Pending(String tenant, String entityId, EntityMutation<R> mutation, WriterWork<R> work) {
+      this(tenant, entityId, mutation, work, null, null);
+    }
+
+    Pending(
+        String tenant,
+        String entityId,
+        EntityMutation<R> mutation,
+        WriterWork<R> work,
+        String onceKey,
+        R duplicate) {
       this.tenant = tenant;
       this.entityId = entityId;
       this.mutation = mutation;
       this.work = work;
+      this.onceKey = onceKey;
+      this.duplicate = duplicate;
     }
 
     void acknowledge() {
@@ -129,6 +157,15 @@ final class GroupCommitWriter implements AutoCloseable {
 
   <R> CompletableFuture<R> submit(String tenant, String entityId, EntityMutation<R> mutation) {
     return enqueue(new Pending<>(tenant, entityId, mutation, null));
+  }
+
+  /**
+   * Runs {@code mutation} unless a write with {@code key} in the tenant committed before: the key
+   * is inserted under the mutation's savepoint, so it commits with the write or not at all.
+   */
+  <R> CompletableFuture<R> submitOnce(
+      String tenant, String entityId, String key, EntityMutation<R> mutation, R duplicate) {
+    return enqueue(new Pending<>(tenant, entityId, mutation, null, key, duplicate));
   }
 
   /**
@@ -391,12 +428,17 @@ final class GroupCommitWriter implements AutoCloseable {
         statements.prepare("RELEASE mutation").execute();
         return;
       }
+      if (pending.onceKey != null && !claim(pending.tenant, pending.onceKey)) {
+        statements.prepare("RELEASE mutation").execute();
+        pending.result = pending.duplicate;
+        return;
+      }
       Optional<Stored> current = load(pending.tenant, pending.entityId);
       EntityMutation.Outcome<R> outcome = pending.mutation.apply(current.map(Stored::entity));
       switch (outcome) {
         case EntityMutation.Put<R> put -> {
           put(pending, current, put.entity());
-          record(pending, current, Optional.of(put.entity()));
+          record(pending, current, Optional.of(put.entity()), put.history());
           if (!knownTenants.contains(pending.tenant)) {
             newTenants.add(pending.tenant);
           }
@@ -408,7 +450,7 @@ final class GroupCommitWriter implements AutoCloseable {
             PreparedStatement delete = statements.prepare("DELETE FROM entity WHERE pk = ?");
             delete.setLong(1, pk);
             delete.executeUpdate();
-            record(pending, current, Optional.empty());
+            record(pending, current, Optional.empty(), Map.of());
           }
         }
         case EntityMutation.Keep<R> ignored -> {}
@@ -433,13 +475,40 @@ final class GroupCommitWriter implements AutoCloseable {
     statements.prepare("RELEASE mutation").execute();
   }
 
-  private void record(Pending<?> pending, Optional<Stored> before, Optional<Entity> after)
+  /**
+   * Records {@code key} as written in the tenant; false if it was already (a copy of a write).
+   * Other nodes' writers of the same entity wait for this transaction's entity lock, and the
+   * primary key decides between writers of different entities.
+   */
+  private boolean claim(String tenant, String key) throws SQLException {
+    long now = System.currentTimeMillis();
+    if (++claims % PRUNE_KEYS_EVERY == 0) {
+      PreparedStatement prune = statements.prepare("DELETE FROM write_key WHERE written_at < ?");
+      prune.setLong(1, now - KEY_RETENTION.toMillis());
+      prune.executeUpdate();
+    }
+    PreparedStatement insert =
+        statements.prepare(
+            "INSERT INTO write_key (tenant, once_key, written_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (tenant, once_key) DO NOTHING");
+    insert.setString(1, tenant);
+    insert.setString(2, key);
+    insert.setLong(3, now);
+    return insert.executeUpdate() == 1;
+  }
+
+  private void record(
+      Pending<?> pending,
+      Optional<Stored> before,
+      Optional<Entity> after,
+      Map<String, List<Attribute>> history)
       throws SQLException {
     if (recorders.isEmpty()) {
       return;
     }
     EntityChange change =
-        new EntityChange(pending.tenant, pending.entityId, before.map(Stored::entity), after);
+        new EntityChange(
+            pending.tenant, pending.entityId, before.map(Stored::entity), after, history);
     for (ChangeRecorder recorder : recorders) {
       recorder.record(connection, dialect, change);
     }

@@ -101,6 +101,12 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     return writer.submit(tenant, entityId, mutation);
   }
 
+  @Override
+  public <R> CompletableFuture<R> writeOnce(
+      String tenant, String entityId, String key, EntityMutation<R> mutation, R duplicate) {
+    return writer.submitOnce(tenant, entityId, key, mutation, duplicate);
+  }
+
   /**
    * Whether writes commit now: down while the database is unavailable to the writer (see {@link
    * GroupCommitWriter}), for health checks and readiness.

@@ -41,14 +41,8 @@ class IngestionConfiguration {
 
   @Bean
   Ingestion ingestion(
-      Broker broker,
-      DeviceRegistry devices,
-      DemoCity city,
-      Clock clock,
-      IngestionProperties properties,
-      MeterRegistry meters) {
-    Ingestion ingestion =
-        new Ingestion(broker, devices, city.terms(), clock, properties.duplicateWindow());
+      Broker broker, DeviceRegistry devices, DemoCity city, Clock clock, MeterRegistry meters) {
+    Ingestion ingestion = new Ingestion(broker, devices, city.terms(), clock);
     IngestionMetrics metrics = ingestion.metrics();
     String name = "sundwerk.ingestion.messages";
     FunctionCounter.builder(name, metrics, IngestionMetrics::accepted)

@@ -8,10 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param devices Spring resource location of the device registry (JSON); default the demo city's
  *     devices, {@code classpath:demo/devices.json}
- * @param duplicateWindow how many recent uplinks are remembered to drop their copies; default
- *     10000, must be positive
  */
 @ConfigurationProperties("sundwerk.ingestion")
-public record IngestionProperties(
-    @DefaultValue("classpath:demo/devices.json") String devices,
-    @DefaultValue("10000") int duplicateWindow) {}
+public record IngestionProperties(@DefaultValue("classpath:demo/devices.json") String devices) {}
