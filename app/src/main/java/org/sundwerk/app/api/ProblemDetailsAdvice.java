@@ -34,13 +34,12 @@ final class ProblemDetailsAdvice {
   @ExceptionHandler(NgsiLdException.class)
   ResponseEntity<ObjectNode> ngsiLd(NgsiLdException e) {
     if (e.retryable()) {
-      log.warn("Unavailable: {}", e.detail());
-      ObjectNode body = body(e.type(), e.detail());
-      body.put("status", e.httpStatus());
+      // The store logs when the database fails and when it works again; not once per request.
+      log.debug("Unavailable: {}", e.detail());
       return ResponseEntity.status(e.httpStatus())
           .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
           .contentType(PROBLEM)
-          .body(body);
+          .body(body(e));
     }
     if (e.type() == ErrorType.INTERNAL_ERROR) {
       log.error("Internal error: {}", e.detail(), e);
@@ -82,6 +81,13 @@ final class ProblemDetailsAdvice {
 
   static ResponseEntity<ObjectNode> problem(ErrorType type, String detail) {
     return ResponseEntity.status(type.httpStatus()).contentType(PROBLEM).body(body(type, detail));
+  }
+
+  /** The ProblemDetails of {@code e}, with the status it is answered with. */
+  static ObjectNode body(NgsiLdException e) {
+    ObjectNode body = body(e.type(), e.detail());
+    body.put("status", e.httpStatus());
+    return body;
   }
 
   static ObjectNode body(ErrorType type, String detail) {
