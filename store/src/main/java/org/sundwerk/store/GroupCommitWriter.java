@@ -38,30 +38,15 @@ import org.sundwerk.ngsild.model.Entity;
  * dependent stages never run on (and stall) the writer thread. Both threads are daemons: a JVM that
  * exits without {@link #close()} loses only writes that were never acknowledged.
  *
- * <p>When a transaction fails because the database is unavailable ({@link WriteFailures}: the
- * connection broke, the server restarts, the disk is full), the writer closes its connection, fails
- * that batch with a retryable {@link NgsiLdException#unavailable} (nothing of it is acknowledged),
- * reports the write path down ({@link #status()}) and reopens the connection with a backoff from
- * {@value #MIN_BACKOFF_MILLIS} ms doubling to {@value #MAX_BACKOFF_MILLIS} ms. Writes that arrive
- * before the next attempt fail at once the same way, so that no caller waits on a dead database.
- * Once connected again, the next transaction that commits (a queued write, or a probe the idle
- * writer runs itself) reports the path up. While idle and up, it checks the connection every
- * {@value #VALIDATE_MILLIS} ms, so that a database restart without writes is noticed too.
+ * <p>A transaction that fails because the database is unavailable (a lost connection, a full disk)
+ * fails its batch with a retryable {@link NgsiLdException#unavailable}: nothing of it was
+ * acknowledged. {@link WriterConnection} then reopens the connection with a backoff; batches that
+ * arrive before it has one are refused at once the same way.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
   /** Most mutations committed in one transaction. */
   static final int MAX_BATCH = 1_000;
-
-  static final long MIN_BACKOFF_MILLIS = 100;
-
-  /**
-   * At most this long between reconnection attempts: a restarted PostgreSQL (about 2 s here) takes
-   * writes again within a second.
-   */
-  static final long MAX_BACKOFF_MILLIS = 1_000;
-
-  static final long VALIDATE_MILLIS = 1_000;
 
   /**
    * How long the key of a write-once is remembered: longer than any redelivery (network servers
@@ -73,7 +58,6 @@ final class GroupCommitWriter implements AutoCloseable {
   private static final int PRUNE_KEYS_EVERY = 10_000;
 
   private static final long POLL_MILLIS = 100;
-  private static final int VALID_SECONDS = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
@@ -85,15 +69,12 @@ final class GroupCommitWriter implements AutoCloseable {
       Executors.newSingleThreadExecutor(
           r -> Thread.ofPlatform().name("sundwerk-store-ack").daemon().unstarted(r));
   private volatile boolean closed;
-  private volatile WritePathStatus status = WritePathStatus.UP;
 
-  // Confined to the writer thread. The connection and its statements are null while broken.
+  // Confined to the writer thread; the connection and its statements are those of the batch.
+  private final WriterConnection link;
   private Connection connection;
   private StatementCache statements;
   private final Set<String> knownTenants = new HashSet<>();
-  private long backoffMillis = MIN_BACKOFF_MILLIS;
-  private long reconnectAtNanos;
-  private long validatedAtNanos = System.nanoTime();
   private long claims;
 
   /** One queued write and, once run, its outcome. */
@@ -144,15 +125,14 @@ final class GroupCommitWriter implements AutoCloseable {
   GroupCommitWriter(SqlDialect dialect, List<ChangeRecorder> recorders) throws SQLException {
     this.dialect = dialect;
     this.recorders = List.copyOf(recorders);
-    this.connection = dialect.openWriteConnection();
-    this.statements = new StatementCache(connection);
+    this.link = new WriterConnection(dialect);
     this.thread = Thread.ofPlatform().name("sundwerk-store-writer").daemon().unstarted(this::run);
     thread.start();
   }
 
   /** Whether writes commit now; read by health checks from any thread. */
   WritePathStatus status() {
-    return status;
+    return link.status();
   }
 
   <R> CompletableFuture<R> submit(String tenant, String entityId, EntityMutation<R> mutation) {
@@ -194,12 +174,14 @@ final class GroupCommitWriter implements AutoCloseable {
       while (!closed || !queue.isEmpty()) {
         Pending<?> first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
-          whileIdle();
+          if (!closed) {
+            link.whileIdle();
+          }
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
-        if (connected()) {
+        if (link.connected()) {
           runBatch(batch);
         } else {
           refuse(batch);
@@ -214,6 +196,8 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void runBatch(List<Pending<?>> batch) {
+    connection = link.connection();
+    statements = link.statements();
     List<String> newTenants = new ArrayList<>();
     boolean committing = false;
     try {
@@ -229,9 +213,9 @@ final class GroupCommitWriter implements AutoCloseable {
       knownTenants.addAll(newTenants);
     } catch (SQLException | RuntimeException | Error e) {
       dialect.rollback(connection);
-      Optional<SQLException> unavailable = brokenBy(e);
+      Optional<SQLException> unavailable = link.brokenBy(e);
       if (unavailable.isPresent()) {
-        writePathFailed(unavailable.get());
+        link.failed(unavailable.get());
         String outcome =
             committing
                 ? "the connection broke while committing, so the write may or may not have been"
@@ -239,7 +223,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 : "nothing was written";
         for (Pending<?> pending : batch) {
           if (pending.failure == null || WriteFailures.unavailable(pending.failure).isPresent()) {
-            pending.failure = unavailable(outcome, e);
+            pending.failure = link.unavailable(outcome, e);
           }
         }
         return;
@@ -254,154 +238,28 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     // A write of the batch may have failed on the database (a full disk) while the others, and the
     // commit, went through: that write is refused as retryable and the path reported down.
-    Optional<SQLException> unavailable = Optional.empty();
+    Optional<SQLException> unavailable =
+        batch.stream()
+            .filter(pending -> pending.failure != null)
+            .flatMap(pending -> WriteFailures.unavailable(pending.failure).stream())
+            .findFirst();
+    if (unavailable.isEmpty()) {
+      link.worked();
+      return;
+    }
+    link.failed(unavailable.get());
     for (Pending<?> pending : batch) {
-      Optional<SQLException> cause =
-          pending.failure == null ? Optional.empty() : WriteFailures.unavailable(pending.failure);
-      if (cause.isPresent()) {
-        pending.failure = unavailable("nothing of this write was written", pending.failure);
-        unavailable = unavailable.or(() -> cause);
+      if (pending.failure != null && WriteFailures.unavailable(pending.failure).isPresent()) {
+        pending.failure = link.unavailable("nothing of this write was written", pending.failure);
       }
-    }
-    unavailable.ifPresentOrElse(this::writePathFailed, this::writePathWorks);
-  }
-
-  /** The database failure behind {@code e}, also when the driver only closed the connection. */
-  private Optional<SQLException> brokenBy(Throwable e) {
-    Optional<SQLException> unavailable = WriteFailures.unavailable(e);
-    if (unavailable.isPresent()) {
-      return unavailable;
-    }
-    try {
-      return connection.isClosed()
-          ? Optional.of(new SQLException("the writer connection was closed", "08003", e))
-          : Optional.empty();
-    } catch (SQLException closed) {
-      return Optional.of(closed);
     }
   }
 
   /** Fails a batch that arrived while the writer has no connection. */
   private void refuse(List<Pending<?>> batch) {
     for (Pending<?> pending : batch) {
-      pending.failure = unavailable("nothing was written", null);
+      pending.failure = link.unavailable("nothing was written", null);
     }
-  }
-
-  private NgsiLdException unavailable(String outcome, Throwable cause) {
-    String problem = status.problem().orElse("the database is unavailable");
-    return NgsiLdException.unavailable(
-        "The database cannot take writes at the moment ("
-            + problem
-            + "); "
-            + outcome
-            + ". Retry later.",
-        cause);
-  }
-
-  /**
-   * Whether the writer has a connection, opening a new one if it has none and the backoff since the
-   * last attempt has passed.
-   */
-  private boolean connected() {
-    if (connection != null) {
-      return true;
-    }
-    if (System.nanoTime() - reconnectAtNanos < 0) {
-      return false;
-    }
-    try {
-      connection = dialect.openWriteConnection();
-      statements = new StatementCache(connection);
-      validatedAtNanos = System.nanoTime();
-      LOG.info("writer connection reopened");
-      return true;
-    } catch (SQLException | RuntimeException e) {
-      status = WritePathStatus.down("cannot connect to the database: " + e.getMessage());
-      LOG.warn("reopening the writer connection failed: {}", e.getMessage());
-      scheduleReconnect();
-      return false;
-    }
-  }
-
-  /**
-   * While no write is queued: reconnects after a failure and proves with a probe transaction that
-   * commits work again, or checks that the connection is still valid.
-   */
-  private void whileIdle() {
-    if (closed || !connected()) {
-      return;
-    }
-    if (!status.up()) {
-      probe();
-    } else if (System.nanoTime() - validatedAtNanos
-        > TimeUnit.MILLISECONDS.toNanos(VALIDATE_MILLIS)) {
-      validatedAtNanos = System.nanoTime();
-      try {
-        if (!connection.isValid(VALID_SECONDS)) {
-          writePathFailed(new SQLException("the writer connection is no longer valid", "08003"));
-        }
-      } catch (SQLException e) {
-        writePathFailed(e);
-      }
-    }
-  }
-
-  /** Commits one tiny write of its own; the write path is up again if it commits. */
-  private void probe() {
-    try {
-      dialect.begin(connection);
-      PreparedStatement write =
-          statements.prepare(
-              dialect.upsert("write_probe", List.of("id"), List.of("id", "probed_at")));
-      write.setInt(1, 1);
-      write.setLong(2, System.currentTimeMillis());
-      write.executeUpdate();
-      dialect.commit(connection);
-      writePathWorks();
-    } catch (SQLException | RuntimeException e) {
-      dialect.rollback(connection);
-      writePathFailed(WriteFailures.unavailable(e).orElse(new SQLException(e.getMessage(), e)));
-    }
-  }
-
-  private void writePathWorks() {
-    backoffMillis = MIN_BACKOFF_MILLIS;
-    if (!status.up()) {
-      LOG.info("writes commit again");
-      status = WritePathStatus.UP;
-    }
-  }
-
-  /** Reports the path down and drops the connection, to be reopened after the backoff. */
-  private void writePathFailed(SQLException cause) {
-    if (status.up()) {
-      LOG.error("the database cannot take writes; reconnecting", cause);
-    } else {
-      LOG.warn("the database still cannot take writes: {}", cause.getMessage());
-    }
-    status = WritePathStatus.down(describe(cause));
-    try {
-      statements.close();
-      connection.close();
-    } catch (SQLException | RuntimeException e) {
-      LOG.debug("closing the broken writer connection failed", e);
-    }
-    connection = null;
-    statements = null;
-    scheduleReconnect();
-  }
-
-  private void scheduleReconnect() {
-    reconnectAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
-    backoffMillis = Math.min(2 * backoffMillis, MAX_BACKOFF_MILLIS);
-  }
-
-  private static String describe(SQLException cause) {
-    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    return cause.getSQLState() == null
-        ? message
-        : message + " [SQLState " + cause.getSQLState() + "]";
   }
 
   /**
@@ -603,14 +461,6 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (connection == null) {
-      return;
-    }
-    try {
-      statements.close();
-      connection.close();
-    } catch (SQLException e) {
-      LOG.warn("closing the writer connection failed", e);
-    }
+    link.close();
   }
 }
