@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.entity.MergeEntity;
 import org.sundwerk.broker.entity.Tenants;
 import org.sundwerk.ngsild.codec.EntityReader;
 import org.sundwerk.ngsild.codec.Names;
@@ -21,37 +22,34 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The entry point of every device message, whatever carried it (MQTT, webhook, simulator): reads
- * it, drops copies, maps it to attributes and runs one Merge Entity on the broker, the operation
- * behind {@code PATCH /ngsi-ld/v1/entities/{id}}. Never throws for a bad message: the result says
- * what happened, the reason is logged and counted. Thread-safe.
+ * it, maps it to attributes and runs one Merge Entity on the broker as an observation ({@link
+ * MergeEntity#observe}): a copy of an uplink already merged (by its network server's delivery id
+ * and frame counter) changes nothing, also after a restart or on another node, and a value observed
+ * before the current one goes into the history only. Never throws for a bad message: the result
+ * says what happened, the reason is logged and counted. Thread-safe.
  */
 public final class Ingestion {
 
   private static final System.Logger LOG = System.getLogger(Ingestion.class.getName());
 
+  /** Uplink keys among the store's write keys ({@code <devEui>/<delivery id>/<fCnt>} follows). */
+  private static final String UPLINK_KEY_PREFIX = "uplink/";
+
   private final Broker broker;
   private final DeviceRegistry devices;
   private final TermDictionary terms;
   private final Clock clock;
-  private final DuplicateFilter duplicates;
   private final IngestionMetrics metrics = new IngestionMetrics();
 
   /**
    * @param terms expands the attribute names of the registry and of plain JSON messages
    * @param clock gives {@code observedAt} when a message carries no device time
-   * @param duplicateWindow how many recent uplinks are remembered to drop their copies
    */
-  public Ingestion(
-      Broker broker,
-      DeviceRegistry devices,
-      TermDictionary terms,
-      Clock clock,
-      int duplicateWindow) {
+  public Ingestion(Broker broker, DeviceRegistry devices, TermDictionary terms, Clock clock) {
     this.broker = broker;
     this.devices = devices;
     this.terms = terms;
     this.clock = clock;
-    this.duplicates = new DuplicateFilter(duplicateWindow);
   }
 
   public IngestionMetrics metrics() {
@@ -94,7 +92,7 @@ public final class Ingestion {
       if (attributes.isEmpty()) {
         throw new RejectedMessageException(Rejection.MALFORMED, "the message carries no values");
       }
-      result = merge(checkedTenant, entityId, attributes);
+      result = merge(checkedTenant, entityId, attributes, Optional.empty());
     } catch (RejectedMessageException e) {
       result = new IngestResult.Rejected(e.reason(), e.getMessage());
     } catch (NgsiLdException e) {
@@ -105,7 +103,6 @@ public final class Ingestion {
 
   private IngestResult uplink(String source, byte[] body, Function<byte[], Uplink> format) {
     IngestResult result;
-    String key = null;
     try {
       Uplink uplink = format.apply(body);
       Device device =
@@ -117,10 +114,6 @@ public final class Ingestion {
                           Rejection.UNKNOWN_DEVICE,
                           "no device " + uplink.devEui() + " registered"));
       ObjectNode values = values(uplink, device);
-      key = uplink.duplicateKey();
-      if (!duplicates.firstSighting(key)) {
-        return finish(source, new IngestResult.Duplicate(key));
-      }
       Instant observedAt = uplink.time().orElseGet(clock::instant);
       Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
       device
@@ -139,12 +132,10 @@ public final class Ingestion {
             Rejection.UNDECODABLE,
             "the payload has none of the fields " + device.attributes().keySet());
       }
-      result = merge(device.tenant(), device.entityId(), attributes);
+      result =
+          merge(device.tenant(), device.entityId(), attributes, Optional.of(uplink.duplicateKey()));
     } catch (RejectedMessageException e) {
       result = new IngestResult.Rejected(e.reason(), e.getMessage());
-    }
-    if (result instanceof IngestResult.Rejected && key != null) {
-      duplicates.forget(key);
     }
     return finish(source, result);
   }
@@ -164,14 +155,28 @@ public final class Ingestion {
     return decoder.decode(uplink.payload());
   }
 
-  /** The one write per accepted message: Merge Entity, exactly as the HTTP API runs it. */
-  private IngestResult merge(String tenant, String entityId, Map<String, List<Attribute>> attrs) {
+  /**
+   * The one write per accepted message: Merge Entity as an observation, at most once per {@code
+   * key} ({@link MergeEntity#observe}).
+   */
+  private IngestResult merge(
+      String tenant, String entityId, Map<String, List<Attribute>> attrs, Optional<String> key) {
     try {
-      broker
-          .entities()
-          .merge()
-          .handle(tenant, new Entity(entityId, List.of(), List.of(), attrs, null, null));
-      return new IngestResult.Accepted(tenant, entityId);
+      MergeEntity.Observed observed =
+          broker
+              .entities()
+              .merge()
+              .observe(
+                  tenant,
+                  new Entity(entityId, List.of(), List.of(), attrs, null, null),
+                  key.map(k -> UPLINK_KEY_PREFIX + k));
+      return observed == MergeEntity.Observed.DUPLICATE
+          ? new IngestResult.Duplicate(key.orElseThrow())
+          : new IngestResult.Accepted(tenant, entityId);
+    } catch (NgsiLdException e) {
+      return new IngestResult.Rejected(
+          e.retryable() ? Rejection.UNAVAILABLE : Rejection.REFUSED,
+          "merge into " + entityId + " failed: " + e.getMessage());
     } catch (RuntimeException e) {
       // NgsiLdException for a refused merge; anything else (a store failure) must not kill the
       // MQTT callback thread either.

@@ -15,9 +15,10 @@ import java.util.function.BiConsumer;
 /**
  * Subscribes to the uplink topics on an MQTT broker (HiveMQ client, MQTT 3.1.1 or 5) and hands
  * every message to {@link Ingestion}. Reconnects automatically. Messages are received with QoS 1; a
- * redelivered copy is dropped by the duplicate filter. With a {@link MqttSettings#sharedGroup()}
- * the filters are MQTT shared subscriptions; the client's per-subscription callbacks fire for them
- * too (MQTT 3.1.1 and 5, tested against Mosquitto) and see the real topic, which the handlers read.
+ * redelivered copy of an uplink changes nothing ({@link Ingestion} merges each uplink once). With a
+ * {@link MqttSettings#sharedGroup()} the filters are MQTT shared subscriptions; the client's
+ * per-subscription callbacks fire for them too (MQTT 3.1.1 and 5, tested against Mosquitto) and see
+ * the real topic, which the handlers read.
  */
 public final class MqttIngestion implements AutoCloseable {
 

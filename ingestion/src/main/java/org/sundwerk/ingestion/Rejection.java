@@ -9,5 +9,7 @@ public enum Rejection {
   /** The payload could not be decoded into values. */
   UNDECODABLE,
   /** The broker refused the merge (for example the entity does not exist). */
-  REFUSED
+  REFUSED,
+  /** The store could not take the write for now (database unavailable): send it again later. */
+  UNAVAILABLE
 }

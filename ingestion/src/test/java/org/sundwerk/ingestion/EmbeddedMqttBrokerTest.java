@@ -62,7 +62,7 @@ class EmbeddedMqttBrokerTest {
                 null,
                 null));
     Ingestion ingestion =
-        new Ingestion(broker, DeviceRegistry.of(List.of()), TermDictionary.IDENTITY, clock, 10);
+        new Ingestion(broker, DeviceRegistry.of(List.of()), TermDictionary.IDENTITY, clock);
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
@@ -114,8 +114,7 @@ class EmbeddedMqttBrokerTest {
                         broker,
                         DeviceRegistry.of(List.of()),
                         TermDictionary.IDENTITY,
-                        Clock.systemUTC(),
-                        10)))
+                        Clock.systemUTC())))
         .isInstanceOf(UncheckedIOException.class);
   }
 

@@ -49,7 +49,7 @@ class IngestionTest {
             Optional.of(PayloadDecoder.BIN_FILL_LEVEL),
             Map.of("fillingLevel", new Device.AttributeMapping(FILL, Optional.empty())));
     ingestion =
-        new Ingestion(broker, DeviceRegistry.of(List.of(bin)), TermDictionary.IDENTITY, clock, 100);
+        new Ingestion(broker, DeviceRegistry.of(List.of(bin)), TermDictionary.IDENTITY, clock);
   }
 
   private void createBin() {

@@ -76,11 +76,7 @@ class IngestionThroughputBench {
       }
       Ingestion ingestion =
           new Ingestion(
-              broker,
-              DeviceRegistry.of(devices),
-              TermDictionary.IDENTITY,
-              Clock.systemUTC(),
-              100_000);
+              broker, DeviceRegistry.of(devices), TermDictionary.IDENTITY, Clock.systemUTC());
       AtomicLong sequence = new AtomicLong();
       for (int threads : new int[] {1, 16, 64}) {
         int total = threads == 1 ? 2_000 : 20_000;

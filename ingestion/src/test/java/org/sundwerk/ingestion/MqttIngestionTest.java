@@ -68,7 +68,7 @@ class MqttIngestionTest {
 
   private Ingestion newIngestion() {
     return new Ingestion(
-        broker, DeviceRegistry.of(List.of()), TermDictionary.IDENTITY, Clock.systemUTC(), 10);
+        broker, DeviceRegistry.of(List.of()), TermDictionary.IDENTITY, Clock.systemUTC());
   }
 
   private static Mqtt5BlockingClient device(String name) {

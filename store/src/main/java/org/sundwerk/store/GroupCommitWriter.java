@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sundwerk.broker.entity.EntityChange;
 import org.sundwerk.broker.entity.EntityMutation;
+import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
 
 /**
@@ -33,11 +37,27 @@ import org.sundwerk.ngsild.model.Entity;
  * <p>Futures complete on a separate acknowledgement thread after the commit, so that callers'
  * dependent stages never run on (and stall) the writer thread. Both threads are daemons: a JVM that
  * exits without {@link #close()} loses only writes that were never acknowledged.
+ *
+ * <p>A transaction that fails because the database is unavailable (a lost connection, a full disk)
+ * fails its batch with a retryable {@link NgsiLdException#unavailable}: nothing of it was
+ * acknowledged. {@link WriterConnection} then reopens the connection with a backoff; batches that
+ * arrive before it has one are refused at once the same way.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
   /** Most mutations committed in one transaction. */
   static final int MAX_BATCH = 1_000;
+
+  /**
+   * How long the key of a write-once is remembered: longer than any redelivery (network servers
+   * retry webhooks for minutes, MQTT redelivers after a restart) or a replay of a day's events.
+   */
+  static final Duration KEY_RETENTION = Duration.ofDays(7);
+
+  /** Keys past their retention are deleted with every this many claims: a small, indexed delete. */
+  private static final int PRUNE_KEYS_EVERY = 10_000;
+
+  private static final long POLL_MILLIS = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
@@ -50,10 +70,12 @@ final class GroupCommitWriter implements AutoCloseable {
           r -> Thread.ofPlatform().name("sundwerk-store-ack").daemon().unstarted(r));
   private volatile boolean closed;
 
-  // Confined to the writer thread.
-  private final Connection connection;
-  private final StatementCache statements;
+  // Confined to the writer thread; the connection and its statements are those of the batch.
+  private final WriterConnection link;
+  private Connection connection;
+  private StatementCache statements;
   private final Set<String> knownTenants = new HashSet<>();
+  private long claims;
 
   /** One queued write and, once run, its outcome. */
   private static final class Pending<R> {
@@ -62,15 +84,30 @@ final class GroupCommitWriter implements AutoCloseable {
     final EntityMutation<R> mutation;
     // Set instead of a mutation for direct SQL work (temporal instances, pruning).
     final WriterWork<R> work;
+    // For a write at most once per key: the key (null for any other) and the result of a copy.
+    final String onceKey;
+    final R duplicate;
     final CompletableFuture<R> future = new CompletableFuture<>();
     R result;
     Throwable failure;
 
     Pending(String tenant, String entityId, EntityMutation<R> mutation, WriterWork<R> work) {
+      this(tenant, entityId, mutation, work, null, null);
+    }
+
+    Pending(
+        String tenant,
+        String entityId,
+        EntityMutation<R> mutation,
+        WriterWork<R> work,
+        String onceKey,
+        R duplicate) {
       this.tenant = tenant;
       this.entityId = entityId;
       this.mutation = mutation;
       this.work = work;
+      this.onceKey = onceKey;
+      this.duplicate = duplicate;
     }
 
     void acknowledge() {
@@ -88,14 +125,27 @@ final class GroupCommitWriter implements AutoCloseable {
   GroupCommitWriter(SqlDialect dialect, List<ChangeRecorder> recorders) throws SQLException {
     this.dialect = dialect;
     this.recorders = List.copyOf(recorders);
-    this.connection = dialect.openWriteConnection();
-    this.statements = new StatementCache(connection);
+    this.link = new WriterConnection(dialect);
     this.thread = Thread.ofPlatform().name("sundwerk-store-writer").daemon().unstarted(this::run);
     thread.start();
   }
 
+  /** Whether writes commit now; read by health checks from any thread. */
+  WritePathStatus status() {
+    return link.status();
+  }
+
   <R> CompletableFuture<R> submit(String tenant, String entityId, EntityMutation<R> mutation) {
     return enqueue(new Pending<>(tenant, entityId, mutation, null));
+  }
+
+  /**
+   * Runs {@code mutation} unless a write with {@code key} in the tenant committed before: the key
+   * is inserted under the mutation's savepoint, so it commits with the write or not at all.
+   */
+  <R> CompletableFuture<R> submitOnce(
+      String tenant, String entityId, String key, EntityMutation<R> mutation, R duplicate) {
+    return enqueue(new Pending<>(tenant, entityId, mutation, null, key, duplicate));
   }
 
   /**
@@ -122,13 +172,22 @@ final class GroupCommitWriter implements AutoCloseable {
     List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
     try {
       while (!closed || !queue.isEmpty()) {
-        Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        Pending<?> first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
+          if (!closed) {
+            link.whileIdle();
+          }
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
-        runBatch(batch);
+        if (link.connected()) {
+          runBatch(batch);
+        } else {
+          refuse(batch);
+        }
+        List<Pending<?>> done = List.copyOf(batch);
+        acknowledger.execute(() -> done.forEach(Pending::acknowledge));
         batch.clear();
       }
     } catch (InterruptedException e) {
@@ -137,7 +196,10 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void runBatch(List<Pending<?>> batch) {
+    connection = link.connection();
+    statements = link.statements();
     List<String> newTenants = new ArrayList<>();
+    boolean committing = false;
     try {
       dialect.begin(connection);
       if (dialect.sharedByNodes()) {
@@ -146,19 +208,58 @@ final class GroupCommitWriter implements AutoCloseable {
       for (Pending<?> pending : batch) {
         runOne(pending, newTenants);
       }
+      committing = true;
       dialect.commit(connection);
       knownTenants.addAll(newTenants);
     } catch (SQLException | RuntimeException | Error e) {
-      LOG.error("write transaction of {} mutations failed", batch.size(), e);
       dialect.rollback(connection);
+      Optional<SQLException> unavailable = link.brokenBy(e);
+      if (unavailable.isPresent()) {
+        link.failed(unavailable.get());
+        String outcome =
+            committing
+                ? "the connection broke while committing, so the write may or may not have been"
+                    + " applied"
+                : "nothing was written";
+        for (Pending<?> pending : batch) {
+          if (pending.failure == null || WriteFailures.unavailable(pending.failure).isPresent()) {
+            pending.failure = link.unavailable(outcome, e);
+          }
+        }
+        return;
+      }
+      LOG.error("write transaction of {} mutations failed", batch.size(), e);
       for (Pending<?> pending : batch) {
         if (pending.failure == null) {
           pending.failure = new IllegalStateException("write transaction failed", e);
         }
       }
+      return;
     }
-    List<Pending<?>> done = List.copyOf(batch);
-    acknowledger.execute(() -> done.forEach(Pending::acknowledge));
+    // A write of the batch may have failed on the database (a full disk) while the others, and the
+    // commit, went through: that write is refused as retryable and the path reported down.
+    Optional<SQLException> unavailable =
+        batch.stream()
+            .filter(pending -> pending.failure != null)
+            .flatMap(pending -> WriteFailures.unavailable(pending.failure).stream())
+            .findFirst();
+    if (unavailable.isEmpty()) {
+      link.worked();
+      return;
+    }
+    link.failed(unavailable.get());
+    for (Pending<?> pending : batch) {
+      if (pending.failure != null && WriteFailures.unavailable(pending.failure).isPresent()) {
+        pending.failure = link.unavailable("nothing of this write was written", pending.failure);
+      }
+    }
+  }
+
+  /** Fails a batch that arrived while the writer has no connection. */
+  private void refuse(List<Pending<?>> batch) {
+    for (Pending<?> pending : batch) {
+      pending.failure = link.unavailable("nothing was written", null);
+    }
   }
 
   /**
@@ -185,12 +286,17 @@ final class GroupCommitWriter implements AutoCloseable {
         statements.prepare("RELEASE mutation").execute();
         return;
       }
+      if (pending.onceKey != null && !claim(pending.tenant, pending.onceKey)) {
+        statements.prepare("RELEASE mutation").execute();
+        pending.result = pending.duplicate;
+        return;
+      }
       Optional<Stored> current = load(pending.tenant, pending.entityId);
       EntityMutation.Outcome<R> outcome = pending.mutation.apply(current.map(Stored::entity));
       switch (outcome) {
         case EntityMutation.Put<R> put -> {
           String document = put(pending, current, put.entity());
-          record(pending, current, Optional.of(put.entity()), Optional.of(document));
+          record(pending, current, Optional.of(put.entity()), Optional.of(document), put.history());
           if (!knownTenants.contains(pending.tenant)) {
             newTenants.add(pending.tenant);
           }
@@ -202,7 +308,7 @@ final class GroupCommitWriter implements AutoCloseable {
             PreparedStatement delete = statements.prepare("DELETE FROM entity WHERE pk = ?");
             delete.setLong(1, pk);
             delete.executeUpdate();
-            record(pending, current, Optional.empty(), Optional.empty());
+            record(pending, current, Optional.empty(), Optional.empty(), Map.of());
           }
         }
         case EntityMutation.Keep<R> ignored -> {}
@@ -227,17 +333,41 @@ final class GroupCommitWriter implements AutoCloseable {
     statements.prepare("RELEASE mutation").execute();
   }
 
+  /**
+   * Records {@code key} as written in the tenant; false if it was already (a copy of a write).
+   * Other nodes' writers of the same entity wait for this transaction's entity lock, and the
+   * primary key decides between writers of different entities.
+   */
+  private boolean claim(String tenant, String key) throws SQLException {
+    long now = System.currentTimeMillis();
+    if (++claims % PRUNE_KEYS_EVERY == 0) {
+      PreparedStatement prune = statements.prepare("DELETE FROM write_key WHERE written_at < ?");
+      prune.setLong(1, now - KEY_RETENTION.toMillis());
+      prune.executeUpdate();
+    }
+    PreparedStatement insert =
+        statements.prepare(
+            "INSERT INTO write_key (tenant, once_key, written_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (tenant, once_key) DO NOTHING");
+    insert.setString(1, tenant);
+    insert.setString(2, key);
+    insert.setLong(3, now);
+    return insert.executeUpdate() == 1;
+  }
+
   private void record(
       Pending<?> pending,
       Optional<Stored> before,
       Optional<Entity> after,
-      Optional<String> afterDocument)
+      Optional<String> afterDocument,
+      Map<String, List<Attribute>> history)
       throws SQLException {
     if (recorders.isEmpty()) {
       return;
     }
     EntityChange change =
-        new EntityChange(pending.tenant, pending.entityId, before.map(Stored::entity), after);
+        new EntityChange(
+            pending.tenant, pending.entityId, before.map(Stored::entity), after, history);
     for (ChangeRecorder recorder : recorders) {
       recorder.record(connection, dialect, change, afterDocument);
     }
@@ -334,11 +464,6 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try {
-      statements.close();
-      connection.close();
-    } catch (SQLException e) {
-      LOG.warn("closing the writer connection failed", e);
-    }
+    link.close();
   }
 }

@@ -100,6 +100,20 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
     return writer.submit(tenant, entityId, mutation);
   }
 
+  @Override
+  public <R> CompletableFuture<R> writeOnce(
+      String tenant, String entityId, String key, EntityMutation<R> mutation, R duplicate) {
+    return writer.submitOnce(tenant, entityId, key, mutation, duplicate);
+  }
+
+  /**
+   * Whether writes commit now: down while the database is unavailable to the writer (see {@link
+   * GroupCommitWriter}), for health checks and readiness.
+   */
+  public WritePathStatus writePath() {
+    return writer.status();
+  }
+
   /** Runs SQL work for another store of this package (temporal history) on the single writer. */
   <R> CompletableFuture<R> writeDirect(WriterWork<R> work) {
     return writer.submit(work);
@@ -387,7 +401,7 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
   }
 
   private static RuntimeException failed(String what, SQLException e) {
-    return RegexBudget.translate(what, e);
+    return ReadFailures.translate(what, e);
   }
 
   /** Commits the writes already queued, refuses new ones, and releases the connections. */

@@ -662,6 +662,6 @@ public final class JdbcTemporalStore implements TemporalStore {
   }
 
   private static RuntimeException failed(String what, SQLException e) {
-    return RegexBudget.translate(what, e);
+    return ReadFailures.translate(what, e);
   }
 }

@@ -60,8 +60,8 @@ public final class StoreDatabase implements AutoCloseable {
    * database.
    */
   public ClusterSignals openSignals() {
-    return dialect.sharedByNodes()
-        ? new PostgresSignals(dialect::openWriteConnection, readPool)
+    return dialect instanceof PostgresDialect postgres
+        ? new PostgresSignals(() -> postgres.openConnection(PostgresDialect.SIGNALS), readPool)
         : ClusterSignals.NONE;
   }
 
@@ -71,8 +71,8 @@ public final class StoreDatabase implements AutoCloseable {
    * otherwise. Close it before this database.
    */
   public Leadership openLeadership(int lock) {
-    return dialect.sharedByNodes()
-        ? new PostgresLeadership(dialect::openWriteConnection, lock)
+    return dialect instanceof PostgresDialect postgres
+        ? new PostgresLeadership(() -> postgres.openConnection(PostgresDialect.LEADERSHIP), lock)
         : Leadership.ALONE;
   }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +19,9 @@ import org.sundwerk.ngsild.model.Entity;
  * Keeps the temporal evolution of entities: for every change, each attribute instance that is new
  * or whose modifiedAt (or, without one, content) changed becomes one row of {@code
  * temporal_instance}, recorded at the instance's modifiedAt, and is counted into {@code
- * temporal_rollup} when it has an observedAt. Attribute and entity deletions are not recorded
- * (history stays until deleted through the temporal API or pruned).
+ * temporal_rollup} when it has an observedAt; so does each instance of the change's history (an
+ * observation older than the current one, which did not become current). Attribute and entity
+ * deletions are not recorded (history stays until deleted through the temporal API or pruned).
  *
  * <p>Runs on the writer thread only; its statement cache is bound to the writer connection.
  */
@@ -49,28 +51,36 @@ public final class TemporalRecorder implements ChangeRecorder {
     }
     Entity after = change.after().get();
     Map<String, List<Attribute>> before = change.before().map(Entity::attributes).orElse(Map.of());
-    StatementCache cache = cache(connection);
-    OptionalLong pk = OptionalLong.empty();
-    TemporalRollup.Additions rollup = new TemporalRollup.Additions();
-    List<TemporalRows.InstanceRow> rows = new ArrayList<>();
+    Map<String, List<Attribute>> recorded = new LinkedHashMap<>();
     for (Map.Entry<String, List<Attribute>> attribute : after.attributes().entrySet()) {
       List<Attribute> previous = before.getOrDefault(attribute.getKey(), List.of());
       for (Attribute instance : attribute.getValue()) {
-        if (!changed(instance, previous)) {
-          continue;
+        if (changed(instance, previous)) {
+          recorded.computeIfAbsent(attribute.getKey(), n -> new ArrayList<>()).add(instance);
         }
-        if (pk.isEmpty()) {
-          pk = OptionalLong.of(entityPk(cache, change, after));
-        }
+      }
+    }
+    change
+        .history()
+        .forEach(
+            (name, instances) ->
+                recorded.computeIfAbsent(name, n -> new ArrayList<>()).addAll(instances));
+    if (recorded.isEmpty()) {
+      return;
+    }
+    StatementCache cache = cache(connection);
+    long pk = entityPk(cache, change, after);
+    TemporalRollup.Additions rollup = new TemporalRollup.Additions();
+    List<TemporalRows.InstanceRow> rows = new ArrayList<>();
+    for (Map.Entry<String, List<Attribute>> attribute : recorded.entrySet()) {
+      for (Attribute instance : attribute.getValue()) {
         rows.add(
             new TemporalRows.InstanceRow(
                 attribute.getKey(), instance, recordedAt(instance, after)));
-        rollup.add(pk.getAsLong(), attribute.getKey(), instance);
+        rollup.add(pk, attribute.getKey(), instance);
       }
     }
-    if (pk.isPresent()) {
-      TemporalRows.insertInstances(cache, pk.getAsLong(), rows);
-    }
+    TemporalRows.insertInstances(cache, pk, rows);
     rollup.flush(cache);
   }
 

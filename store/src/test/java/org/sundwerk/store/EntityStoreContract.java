@@ -315,6 +315,50 @@ public abstract class EntityStoreContract {
         .containsExactlyElementsOf(IntStream.rangeClosed(0, 50).boxed().toList());
   }
 
+  // --- at most once per key ---------------------------------------------------------------
+
+  @Test
+  void aWriteOnceWithAKeyAlreadyWrittenRunsNoMutationAndAnswersTheDuplicateResult() {
+    store.write(TENANT, urn("c"), put(entity("c", "Counter", "count", integer(0)))).join();
+    // Queued together, so that the copy meets the first write's key in the same transaction.
+    CompletableFuture<Integer> first =
+        store.writeOnce(TENANT, urn("c"), "k", TestEntitiesMutations.increment("count"), -1);
+    CompletableFuture<Integer> copy =
+        store.writeOnce(TENANT, urn("c"), "k", TestEntitiesMutations.increment("count"), -1);
+    CompletableFuture<Integer> other =
+        store.writeOnce(TENANT, urn("c"), "k2", TestEntitiesMutations.increment("count"), -1);
+    CompletableFuture<Integer> otherTenant =
+        store.writeOnce("other", urn("c"), "k", TestEntitiesMutations.increment("count"), -1);
+
+    assertThat(first.join()).isEqualTo(1);
+    assertThat(copy.join()).isEqualTo(-1);
+    assertThat(other.join()).isEqualTo(2);
+    assertThatThrownBy(otherTenant::join).hasCauseInstanceOf(NgsiLdException.class);
+    assertThat(
+            store
+                .writeOnce(TENANT, urn("c"), "k", TestEntitiesMutations.increment("count"), -1)
+                .join())
+        .isEqualTo(-1);
+    assertThat(intValue(store.retrieve(TENANT, urn("c")).orElseThrow(), "count")).contains(2);
+  }
+
+  @Test
+  void aWriteOnceThatFailsLeavesNoKeySoThatItsRetryRuns() {
+    assertThatThrownBy(
+            () ->
+                store
+                    .writeOnce(TENANT, urn("c"), "k", TestEntitiesMutations.increment("count"), -1)
+                    .join())
+        .hasCauseInstanceOf(NgsiLdException.class);
+    store.write(TENANT, urn("c"), put(entity("c", "Counter", "count", integer(0)))).join();
+
+    assertThat(
+            store
+                .writeOnce(TENANT, urn("c"), "k", TestEntitiesMutations.increment("count"), -1)
+                .join())
+        .isEqualTo(1);
+  }
+
   // --- queries -----------------------------------------------------------------------------
 
   /** The fixture the query tables run against. */

@@ -125,6 +125,30 @@ class PostgresClusterTest {
     }
   }
 
+  @Test
+  void aLeaderWhoseSessionWasEndedNoticesThatItLostTheLock() throws Exception {
+    try (Leadership a = nodeA.openLeadership(7);
+        Leadership b = nodeB.openLeadership(7)) {
+      assertThat(a.isLeader()).isTrue();
+      assertThat(b.isLeader()).isFalse();
+
+      terminate(
+          "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+              + " AND classid = 2 AND objid = 7 AND granted");
+
+      await(b::isLeader);
+      assertThat(a.isLeader()).as("the old leader, after its session ended").isFalse();
+      assertThat(b.isLeader()).isTrue();
+    }
+  }
+
+  private void terminate(String sql) throws SQLException {
+    try (Connection connection = nodeA.readPool().getConnection();
+        PreparedStatement terminate = connection.prepareStatement(sql)) {
+      terminate.execute();
+    }
+  }
+
   /** Ends every session that listens for signals, as a database restart would. */
   private void terminateListeners() throws SQLException {
     try (Connection connection = nodeA.readPool().getConnection();

@@ -77,6 +77,24 @@ class PostgresTwoWritersTest {
   }
 
   @Test
+  void writesOnceByKeyFromTwoNodesRunEachKeyOnce() throws Exception {
+    nodeA.write(TENANT, urn("e"), TestEntities.put(entity("e", "Counter", "n", integer(0)))).join();
+    int keys = 200;
+    List<CompletableFuture<Integer>> writes = new ArrayList<>();
+    // Every key arrives at both nodes at once, as a webhook retried through a load balancer would.
+    for (int i = 0; i < keys; i++) {
+      for (JdbcEntityStore node : List.of(nodeA, nodeB)) {
+        writes.add(
+            node.writeOnce(TENANT, urn("e"), "k" + i, TestEntitiesMutations.increment("n"), -1));
+      }
+    }
+    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+
+    assertThat(intValue(nodeA.retrieve(TENANT, urn("e")).orElseThrow(), "n")).contains(keys);
+    assertThat(writes.stream().filter(w -> w.join() == -1)).as("copies").hasSize(keys);
+  }
+
+  @Test
   void concurrentCreatesOfOneEntityFromTwoNodesCreateItOnceAndAnswerAlreadyExists() {
     int rounds = 50;
     for (int round = 0; round < rounds; round++) {

@@ -73,7 +73,7 @@ final class Api {
     for (BatchResult.BatchError error : result.errors()) {
       ObjectNode item = errors.addObject();
       item.put("entityId", error.entityId());
-      item.set("error", ProblemDetailsAdvice.body(error.error().type(), error.error().detail()));
+      item.set("error", ProblemDetailsAdvice.body(error.error()));
     }
     return body;
   }

@@ -2,6 +2,7 @@ package org.sundwerk.app.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +28,19 @@ final class ProblemDetailsAdvice {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
   private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
+  /** Seconds a client should wait before retrying a request answered 503. */
+  static final String RETRY_AFTER_SECONDS = "2";
+
   @ExceptionHandler(NgsiLdException.class)
   ResponseEntity<ObjectNode> ngsiLd(NgsiLdException e) {
+    if (e.retryable()) {
+      // The store logs when the database fails and when it works again; not once per request.
+      log.debug("Unavailable: {}", e.detail());
+      return ResponseEntity.status(e.httpStatus())
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .contentType(PROBLEM)
+          .body(body(e));
+    }
     if (e.type() == ErrorType.INTERNAL_ERROR) {
       log.error("Internal error: {}", e.detail(), e);
     }
@@ -69,6 +81,13 @@ final class ProblemDetailsAdvice {
 
   static ResponseEntity<ObjectNode> problem(ErrorType type, String detail) {
     return ResponseEntity.status(type.httpStatus()).contentType(PROBLEM).body(body(type, detail));
+  }
+
+  /** The ProblemDetails of {@code e}, with the status it is answered with. */
+  static ObjectNode body(NgsiLdException e) {
+    ObjectNode body = body(e.type(), e.detail());
+    body.put("status", e.httpStatus());
+    return body;
   }
 
   static ObjectNode body(ErrorType type, String detail) {

@@ -44,6 +44,12 @@ class BrokerConfiguration {
     return new JdbcEntityStore(database, recorders);
   }
 
+  /** The health of the write path, named {@code writePath} in health and readiness. */
+  @Bean
+  WritePathHealth writePath(JdbcEntityStore store) {
+    return new WritePathHealth(store);
+  }
+
   @Bean
   ContextStore contextStore(StoreDatabase database) {
     return new JdbcContextStore(database);

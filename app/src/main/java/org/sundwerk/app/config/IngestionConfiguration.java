@@ -53,9 +53,7 @@ class IngestionConfiguration {
       MeterRegistry meters) {
     ArrayNode context = JsonNodeFactory.instance.arrayNode();
     properties.context().forEach(context::add);
-    Ingestion ingestion =
-        new Ingestion(
-            broker, devices, contexts.resolve(context), clock, properties.duplicateWindow());
+    Ingestion ingestion = new Ingestion(broker, devices, contexts.resolve(context), clock);
     IngestionMetrics metrics = ingestion.metrics();
     String name = "sundwerk.ingestion.messages";
     FunctionCounter.builder(name, metrics, IngestionMetrics::accepted)

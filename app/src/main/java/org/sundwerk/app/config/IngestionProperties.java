@@ -9,8 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param devices Spring resource location of the device registry (JSON); default the demo city's
  *     devices, {@code classpath:demo/devices.json}
- * @param duplicateWindow how many recent uplinks are remembered to drop their copies; default
- *     10000, must be positive
  * @param context the {@code @context} (URLs, later ones winning) that expands the attribute names
  *     of the registry and of plain JSON messages; IRIs pass unchanged, the core context applies
  *     last. Default the Smart Data Models domains of the demo, Parking and Weather last, so that
@@ -21,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sundwerk.ingestion")
 public record IngestionProperties(
     @DefaultValue("classpath:demo/devices.json") String devices,
-    @DefaultValue("10000") int duplicateWindow,
     @DefaultValue({
           "https://raw.githubusercontent.com/smart-data-models/dataModel.PointOfInterest/master/context.jsonld",
           "https://raw.githubusercontent.com/smart-data-models/dataModel.TourismDestinations/master/context.jsonld",

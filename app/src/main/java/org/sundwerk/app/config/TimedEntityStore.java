@@ -49,6 +49,15 @@ final class TimedEntityStore implements EntityStore {
   }
 
   @Override
+  public <R> CompletableFuture<R> writeOnce(
+      String tenant, String entityId, String key, EntityMutation<R> mutation, R duplicate) {
+    Timer.Sample sample = Timer.start();
+    return store
+        .writeOnce(tenant, entityId, key, mutation, duplicate)
+        .whenComplete((r, e) -> sample.stop(write));
+  }
+
+  @Override
   public Optional<Entity> retrieve(String tenant, String entityId) {
     return retrieve.record(() -> store.retrieve(tenant, entityId));
   }

@@ -60,9 +60,12 @@ final class WebhooksController {
       case IngestResult.Duplicate d -> answer(HttpStatus.OK, "duplicate", Map.of("key", d.key()));
       case IngestResult.Rejected r ->
           answer(
-              r.reason() == org.sundwerk.ingestion.Rejection.REFUSED
-                  ? HttpStatus.UNPROCESSABLE_CONTENT
-                  : HttpStatus.BAD_REQUEST,
+              switch (r.reason()) {
+                case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+                // The network server retries on 5xx: the uplink is not lost while the database is.
+                case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+                default -> HttpStatus.BAD_REQUEST;
+              },
               "rejected",
               Map.of("reason", r.reason().name(), "detail", r.detail()));
     };

@@ -1,6 +1,9 @@
 package org.sundwerk.broker.entity;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
 
 /**
@@ -18,8 +21,24 @@ public interface EntityMutation<R> {
     R result();
   }
 
-  /** Store this state (create or overwrite). */
-  record Put<R>(Entity entity, R result) implements Outcome<R> {}
+  /**
+   * Store this state (create or overwrite).
+   *
+   * @param history attribute instances, by attribute name, that go into the temporal representation
+   *     only, without becoming current (an observation older than the current one), in the same
+   *     transaction; their system times must be set
+   */
+  record Put<R>(Entity entity, R result, Map<String, List<Attribute>> history)
+      implements Outcome<R> {
+
+    public Put {
+      history = Map.copyOf(history);
+    }
+
+    public Put(Entity entity, R result) {
+      this(entity, result, Map.of());
+    }
+  }
 
   /** Delete the entity (it exists). */
   record Delete<R>(R result) implements Outcome<R> {}

@@ -19,6 +19,16 @@ public interface EntityStore {
 
   <R> CompletableFuture<R> write(String tenant, String entityId, EntityMutation<R> mutation);
 
+  /**
+   * Like {@link #write}, but at most once per {@code key} in the tenant, across restarts and nodes:
+   * the key is committed in the same transaction as the write. A later write with a key that is
+   * already committed does not run its mutation and completes with {@code duplicate}. A write that
+   * fails leaves no key behind, so that a retry is not taken for a copy. Keys are remembered for
+   * days (the JDBC store: 7), not forever.
+   */
+  <R> CompletableFuture<R> writeOnce(
+      String tenant, String entityId, String key, EntityMutation<R> mutation, R duplicate);
+
   Optional<Entity> retrieve(String tenant, String entityId);
 
   /**

@@ -28,6 +28,12 @@ final class Writes {
     return store.write(tenant, id, mutation);
   }
 
+  /** {@link #submit}, but at most once per {@code key} ({@link EntityStore#writeOnce}). */
+  <R> CompletableFuture<R> submitOnce(
+      String tenant, String id, String key, EntityMutation<R> mutation, R duplicate) {
+    return store.writeOnce(tenant, id, key, mutation, duplicate);
+  }
+
   static Entity existing(Optional<Entity> current, String id) {
     return current.orElseThrow(() -> NgsiLdException.notFound("Entity " + id + " does not exist"));
   }

@@ -66,9 +66,28 @@ public final class PostgresDialect implements SqlDialect {
     return true;
   }
 
+  /**
+   * Names of the connections of each role as the server lists them ({@code application_name} in
+   * {@code pg_stat_activity}), so that an operator (or a test) can tell them apart.
+   */
+  public static final String WRITER = "sundwerk-writer";
+
+  public static final String READER = "sundwerk-reader";
+  public static final String SIGNALS = "sundwerk-signals";
+  public static final String LEADERSHIP = "sundwerk-leadership";
+
+  private static final long READ_CONNECTION_TIMEOUT_MILLIS = 5_000;
+
   @Override
   public Connection openWriteConnection() throws SQLException {
-    return dataSource().getConnection();
+    return openConnection(WRITER);
+  }
+
+  /** A new connection of its own, named {@code applicationName} on the server. */
+  public Connection openConnection(String applicationName) throws SQLException {
+    PGSimpleDataSource source = dataSource();
+    source.setApplicationName(applicationName);
+    return source.getConnection();
   }
 
   /**
@@ -83,11 +102,15 @@ public final class PostgresDialect implements SqlDialect {
     PGSimpleDataSource source = dataSource();
     String options = source.getOptions() == null ? "" : source.getOptions() + " ";
     source.setOptions(options + "-c plan_cache_mode=force_custom_plan");
+    source.setApplicationName(READER);
     HikariConfig config = new HikariConfig();
     config.setDataSource(source);
     config.setPoolName("sundwerk-postgres");
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
+    // A read waits this long for a connection, then fails (answered 503) instead of hanging for
+    // Hikari's default 30 s while the server restarts; the pool replaces broken connections itself.
+    config.setConnectionTimeout(READ_CONNECTION_TIMEOUT_MILLIS);
     return new HikariDataSource(config);
   }
 
