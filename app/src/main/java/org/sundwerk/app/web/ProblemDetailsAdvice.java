@@ -1,6 +1,5 @@
 package org.sundwerk.app.web;
 
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -42,13 +41,6 @@ final class ProblemDetailsAdvice {
   })
   ResponseEntity<ObjectNode> badParameter(Exception e) {
     return ProblemDetails.response(ErrorType.BAD_REQUEST_DATA, e.getMessage());
-  }
-
-  /** Tomcat cannot read the query string: an empty name ({@code &=1}), invalid UTF-8. */
-  @ExceptionHandler(InvalidParameterException.class)
-  ResponseEntity<ObjectNode> unreadableParameters(InvalidParameterException e) {
-    return ProblemDetails.response(
-        ErrorType.BAD_REQUEST_DATA, "The query string cannot be read: " + e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -47,9 +47,7 @@ final class ProblemErrorController implements ErrorController {
     Throwable failure = rootOf(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     return switch (failure) {
       case NgsiLdException e -> ProblemDetails.response(e.type(), e.detail());
-      case InvalidParameterException e ->
-          ProblemDetails.response(
-              ErrorType.BAD_REQUEST_DATA, "The query string cannot be read: " + e.getMessage());
+      case InvalidParameterException e -> UnreadableQueryAdvice.answer(e);
       case null -> answer(code, request, response, uri.toString(), null);
       default -> answer(code, request, response, uri.toString(), failure);
     };

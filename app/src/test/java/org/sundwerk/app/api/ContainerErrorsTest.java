@@ -39,6 +39,9 @@ class ContainerErrorsTest extends ApiTest {
     "POST, /ingestion/chirpstack, 400, InvalidRequest",
     "POST, /ingestion/ttn, 400, InvalidRequest",
     "POST, /ingestion/json/t1/urn:ngsi-ld:T:1, 400, InvalidRequest",
+    "GET, /nothing?=1, 400, BadRequestData",
+    "GET, /actuator/health?=1, 400, BadRequestData",
+    "GET, /ngsi-ld/v1/?x=%C3%28, 400, BadRequestData",
   })
   void answersAProblemDetails(String method, String target, int status, String type) {
     RawHttp.Response response = raw.send(method, target, Map.of(), null);
