@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.sundwerk.ngsild.codec.Names;
+import org.sundwerk.ngsild.codec.Times;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -110,9 +112,12 @@ public final class UplinkFormats {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(requireText(node, member)));
+      return Optional.of(Times.parse(requireText(node, member)));
     } catch (DateTimeParseException e) {
-      throw malformed(member + " is not an RFC 3339 time: " + node.asString());
+      throw malformed(
+          member
+              + " is not an RFC 3339 time in years 0000 to 9999: "
+              + Names.shown(node.asString()));
     }
   }
 

@@ -58,6 +58,7 @@ class UplinkFormatsTest {
         "{'deduplicationId':'d','deviceInfo':{'devEui':'xyz'}}                | 16 hex digits",
         "{'deduplicationId':'d','deviceInfo':{'devEui':'70b3d57ed0000001'},'fCnt':-1} | fCnt",
         "{'deduplicationId':'d','deviceInfo':{'devEui':'70b3d57ed0000001'},'time':'yesterday'} | time",
+        "{'deduplicationId':'d','deviceInfo':{'devEui':'70b3d57ed0000001'},'time':'+999999999-12-31T23:59:59Z'} | years 0000 to 9999",
         "{'deduplicationId':'d','deviceInfo':{'devEui':'70b3d57ed0000001'},'data':'***'} | base64",
         "{'deduplicationId':'d','deviceInfo':{'devEui':'70b3d57ed0000001'},'object':[1]} | object",
       })

@@ -3,6 +3,7 @@ package org.sundwerk.app.api;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.sundwerk.app.config.SundwerkProperties;
+import org.sundwerk.app.web.ProblemDetails;
 import org.sundwerk.broker.entity.BatchResult;
 import org.sundwerk.broker.entity.UpdateResult;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
@@ -34,8 +35,7 @@ final class Api {
   }
 
   NgsiLdRequest request(HttpServletRequest http, byte[] body, boolean mergePatchAllowed) {
-    return NgsiLdRequest.withBody(
-        http, body, contexts, json, properties.maxPayloadBytes(), mergePatchAllowed);
+    return NgsiLdRequest.withBody(http, body, contexts, json, mergePatchAllowed);
   }
 
   Contexts contexts() {
@@ -73,7 +73,10 @@ final class Api {
     for (BatchResult.BatchError error : result.errors()) {
       ObjectNode item = errors.addObject();
       item.put("entityId", error.entityId());
-      item.set("error", ProblemDetailsAdvice.body(error.error()));
+      item.set(
+          "error",
+          ProblemDetails.body(
+              error.error().type(), error.error().httpStatus(), error.error().detail()));
     }
     return body;
   }

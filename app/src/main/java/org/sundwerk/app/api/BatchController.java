@@ -129,7 +129,9 @@ final class BatchController {
     EntityQuery entityQuery =
         QueryParameters.entityQuery(query, params, request.terms(), api.defaultPageSize());
     Page<Entity> result = ops.query().handle(request.tenant(), entityQuery);
-    Representation rep = QueryParameters.representation(params, request.terms());
+    Representation rep =
+        QueryParameters.keepingAttrs(
+            QueryParameters.representation(params, request.terms()), entityQuery.attrs());
     if (query.has("lang")) {
       rep = rep.withLang(Optional.of(query.get("lang").asString()));
     }

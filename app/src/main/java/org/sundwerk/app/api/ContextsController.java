@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sundwerk.app.config.ContextManagement;
-import org.sundwerk.app.config.SundwerkProperties;
 import org.sundwerk.broker.context.ContextKind;
 import org.sundwerk.broker.context.ContextSummary;
 import org.sundwerk.broker.context.ServedContext;
@@ -40,12 +39,10 @@ final class ContextsController {
 
   private final ContextManagement contexts;
   private final ObjectMapper json;
-  private final SundwerkProperties properties;
 
-  ContextsController(ContextManagement contexts, ObjectMapper json, SundwerkProperties properties) {
+  ContextsController(ContextManagement contexts, ObjectMapper json) {
     this.contexts = contexts;
     this.json = json;
-    this.properties = properties;
   }
 
   @PostMapping
@@ -55,11 +52,6 @@ final class ContextsController {
     MediaTypes.requestType(contentType, false);
     if (body == null || body.length == 0) {
       throw NgsiLdException.invalidRequest("The request has no body");
-    }
-    if (body.length > properties.maxPayloadBytes()) {
-      throw new NgsiLdException(
-          org.sundwerk.ngsild.error.ErrorType.PAYLOAD_TOO_LARGE,
-          "The context document is too large");
     }
     JsonNode document;
     try {

@@ -33,6 +33,7 @@ import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.ngsild.query.GeoQuery;
+import tools.jackson.databind.JsonNode;
 
 /** Entities and their attributes (clause 6.4 to 6.7): {@code /ngsi-ld/v1/entities/...}. */
 @RestController
@@ -208,7 +209,19 @@ final class EntitiesController {
         .plain(HttpStatus.MULTI_STATUS, Api.updateResult(result, request.terms()));
   }
 
+  /**
+   * The one instance a PATCH or PUT of {@code /attrs/{attr}} sends. An empty object is refused: it
+   * names no member to change (clause 5.6.4 changes the members the fragment carries), and reading
+   * it as a concise value would silently replace the value with {@code {}}.
+   */
   private static Attribute singleInstance(String name, NgsiLdRequest request) {
+    JsonNode body = request.requireBody();
+    if (body.isObject() && body.isEmpty()) {
+      throw NgsiLdException.badRequestData(
+          "The attribute fragment for "
+              + name
+              + " is empty; send the members to change, such as value, object or observedAt");
+    }
     List<Attribute> instances =
         EntityReader.readInstances(name, request.requireBody(), request.terms());
     if (instances.size() != 1) {

@@ -37,25 +37,19 @@ record NgsiLdRequest(
   }
 
   /**
-   * A request with a JSON body of at most {@code maxBytes}. With {@code application/ld+json} the
-   * context must be in the body and not in a Link header; with {@code application/json} the other
-   * way round (clause 6.3.5).
+   * A request with a JSON body (its size is capped before, by the web edge's payload limit). With
+   * {@code application/ld+json} the context must be in the body and not in a Link header; with
+   * {@code application/json} the other way round (clause 6.3.5).
    */
   static NgsiLdRequest withBody(
       HttpServletRequest http,
       byte[] bytes,
       Contexts contexts,
       ObjectMapper json,
-      int maxBytes,
       boolean mergePatchAllowed) {
     MediaType type = MediaTypes.requestType(http.getContentType(), mergePatchAllowed);
     if (bytes == null || bytes.length == 0) {
       throw NgsiLdException.invalidRequest("The request has no body");
-    }
-    if (bytes.length > maxBytes) {
-      throw new NgsiLdException(
-          org.sundwerk.ngsild.error.ErrorType.PAYLOAD_TOO_LARGE,
-          "The body has " + bytes.length + " bytes; at most " + maxBytes + " are accepted");
     }
     JsonNode body;
     try {
@@ -116,6 +110,12 @@ record NgsiLdRequest(
       throw NgsiLdException.badRequestData(
           "The Link header has no link with rel=\"" + LINK_REL + "\": " + header);
     }
-    return Optional.of(JsonNodeFactory.instance.stringNode(matcher.group(1).trim()));
+    String url = matcher.group(1).trim();
+    if (!Names.isUri(url)) {
+      // Not fetchable at all: the client's mistake, not an unavailable context (503).
+      throw NgsiLdException.badRequestData(
+          "The Link header's context is not an absolute URL: " + Names.shown(url));
+    }
+    return Optional.of(JsonNodeFactory.instance.stringNode(url));
   }
 }

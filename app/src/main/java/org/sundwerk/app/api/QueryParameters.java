@@ -130,21 +130,38 @@ final class QueryParameters {
                     throw NgsiLdException.badRequestData("Unknown format '" + format.get() + "'");
               });
     }
-    Set<String> pick = new LinkedHashSet<>();
-    param(params, "pick")
-        .ifPresent(p -> pick.addAll(ProjectionParser.pickOrOmit("pick", p, terms)));
-    param(params, "attrs")
-        .ifPresent(
-            a -> {
-              pick.add("id");
-              pick.add("type");
-              pick.addAll(ProjectionParser.attrs(a, terms));
-            });
+    if (param(params, "pick").isPresent() && param(params, "omit").isPresent()) {
+      throw NgsiLdException.badRequestData(
+          "pick and omit cannot be used together; use one of them");
+    }
+    Set<String> pick =
+        param(params, "pick")
+            .map(p -> Set.copyOf(ProjectionParser.pickOrOmit("pick", p, terms)))
+            .orElse(Set.of());
     Set<String> omit =
         param(params, "omit")
             .map(o -> Set.copyOf(ProjectionParser.pickOrOmit("omit", o, terms)))
             .orElse(Set.of());
-    return rep.withPick(pick).withOmit(omit).withLang(param(params, "lang"));
+    Set<String> attrs =
+        param(params, "attrs")
+            .map(a -> Set.copyOf(ProjectionParser.attrs(a, terms)))
+            .orElse(Set.of());
+    return keepingAttrs(rep.withPick(pick), attrs).withOmit(omit).withLang(param(params, "lang"));
+  }
+
+  /**
+   * {@code rep} that keeps only the attributes {@code attrs} besides id and type (and what it picks
+   * already), as {@code attrs} asks in a query's URL or in the Query object of a POST query.
+   */
+  static Representation keepingAttrs(Representation rep, Set<String> attrs) {
+    if (attrs.isEmpty()) {
+      return rep;
+    }
+    Set<String> pick = new LinkedHashSet<>(rep.pick());
+    pick.add("id");
+    pick.add("type");
+    pick.addAll(attrs);
+    return rep.withPick(pick);
   }
 
   static boolean hasOption(Map<String, String> params, String option) {

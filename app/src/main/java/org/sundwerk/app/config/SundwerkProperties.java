@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPageSize entities per page when a query gives no {@code limit}; default 20
  * @param maxPageSize the largest {@code limit} accepted; default 1000, larger answers
  *     TooManyResults
- * @param maxPayloadBytes the largest request body accepted; default 8 MiB, larger answers 413
+ * @param maxPayloadBytes the largest request body accepted on any path (NGSI-LD API, ingestion
+ *     webhooks, the rest); default 8 MiB, larger answers 413 before the body is read
  * @param baseUrl the URL under which clients reach this platform; hosted JSON-LD contexts are
  *     served as {@code <baseUrl>/ngsi-ld/v1/jsonldContexts/<id>}; default {@code
  *     http://localhost:8080}

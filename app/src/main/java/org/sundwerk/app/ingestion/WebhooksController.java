@@ -3,6 +3,7 @@ package org.sundwerk.app.ingestion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,16 +12,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.app.web.ProblemDetails;
 import org.sundwerk.ingestion.IngestResult;
 import org.sundwerk.ingestion.Ingestion;
+import org.sundwerk.ngsild.error.ErrorType;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Webhooks of the network servers: {@code POST /ingestion/chirpstack} (ChirpStack v4 HTTP
  * integration, which adds {@code ?event=up}), {@code POST /ingestion/ttn} (The Things Stack v3
  * webhook, uplink messages) and {@code POST /ingestion/json/{tenant}/{entityId}} (plain JSON, as
- * the MQTT topic). Accepted and duplicate messages answer 200, rejected ones 400 with the reason,
- * (422 when the broker refused the merge), so that the network server does not retry what can never
- * succeed.
+ * the MQTT topic). Accepted and duplicate messages answer 200, rejected ones 400 with the reason
+ * (422 when the broker refused the merge) as a ProblemDetails, so that the network server does not
+ * retry what can never succeed.
  */
 @RestController
 @RequestMapping("/ingestion")
@@ -33,7 +37,7 @@ final class WebhooksController {
   }
 
   @PostMapping("/chirpstack")
-  ResponseEntity<Map<String, Object>> chirpStack(
+  ResponseEntity<?> chirpStack(
       @RequestParam("event") Optional<String> event, @RequestBody byte[] body) {
     if (event.isPresent() && !event.get().equals("up")) {
       // join, status, ack, txack, log and location events carry no readings.
@@ -43,31 +47,22 @@ final class WebhooksController {
   }
 
   @PostMapping("/ttn")
-  ResponseEntity<Map<String, Object>> thingsStack(@RequestBody byte[] body) {
+  ResponseEntity<?> thingsStack(@RequestBody byte[] body) {
     return answer(ingestion.thingsStack(body));
   }
 
   @PostMapping("/json/{tenant}/{entityId}")
-  ResponseEntity<Map<String, Object>> json(
+  ResponseEntity<?> json(
       @PathVariable String tenant, @PathVariable String entityId, @RequestBody byte[] body) {
     return answer(ingestion.attributes(tenant, entityId, body));
   }
 
-  private static ResponseEntity<Map<String, Object>> answer(IngestResult result) {
+  private static ResponseEntity<?> answer(IngestResult result) {
     return switch (result) {
       case IngestResult.Accepted a ->
           answer(HttpStatus.OK, "accepted", Map.of("tenant", a.tenant(), "entityId", a.entityId()));
       case IngestResult.Duplicate d -> answer(HttpStatus.OK, "duplicate", Map.of("key", d.key()));
-      case IngestResult.Rejected r ->
-          answer(
-              switch (r.reason()) {
-                case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
-                // The network server retries on 5xx: the uplink is not lost while the database is.
-                case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-                default -> HttpStatus.BAD_REQUEST;
-              },
-              "rejected",
-              Map.of("reason", r.reason().name(), "detail", r.detail()));
+      case IngestResult.Rejected r -> rejected(r);
     };
   }
 
@@ -77,5 +72,29 @@ final class WebhooksController {
     body.put("result", outcome);
     body.putAll(details);
     return ResponseEntity.status(status).body(body);
+  }
+
+  /**
+   * A rejection is an error like any other: a ProblemDetails, which keeps the members {@code
+   * result} and {@code reason} of the webhook's other answers as extension members.
+   */
+  private static ResponseEntity<ObjectNode> rejected(IngestResult.Rejected rejected) {
+    HttpStatus status =
+        switch (rejected.reason()) {
+          case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+          // The network server retries on 5xx: the uplink is not lost while the database is.
+          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+          default -> HttpStatus.BAD_REQUEST;
+        };
+    ErrorType type =
+        status.is5xxServerError() ? ErrorType.INTERNAL_ERROR : ErrorType.BAD_REQUEST_DATA;
+    ObjectNode body = ProblemDetails.body(type, status.value(), rejected.detail());
+    body.put("result", "rejected");
+    body.put("reason", rejected.reason().name());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+    if (status.is5xxServerError()) {
+      answer.header(HttpHeaders.RETRY_AFTER, ProblemDetails.RETRY_AFTER_SECONDS);
+    }
+    return answer.contentType(ProblemDetails.MEDIA_TYPE).body(body);
   }
 }

@@ -101,4 +101,13 @@ class AttributeOperationsTest extends ApiTest {
     var temperature = http.get(BIN).json().path("temperature");
     assertThat(temperature.path("datasetId").asString()).isEqualTo("urn:ngsi-ld:Dataset:inner");
   }
+
+  @Test
+  void refusesAnEmptyAttributeFragmentAndKeepsTheValue() {
+    Http.Response response = http.patch(BIN + "/attrs/fillingLevel", "{}");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.errorType()).isEqualTo("BadRequestData");
+    assertThat(http.get(BIN).json().at("/fillingLevel/value").asDouble()).isEqualTo(0.4);
+  }
 }

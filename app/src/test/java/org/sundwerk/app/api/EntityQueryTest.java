@@ -96,6 +96,34 @@ class EntityQueryTest extends ApiTest {
   }
 
   @Test
+  void projectsTheEntitiesOfAPostQueryToItsAttrs() {
+    Http.Response response =
+        http.post(
+            "/ngsi-ld/v1/entityOperations/query",
+            """
+            {"type": "Query", "entities": [{"type": "OffStreetParking"}], "attrs": ["free", "name"]}
+            """);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().size()).isEqualTo(4);
+    response
+        .json()
+        .forEach(
+            entity ->
+                assertThat(entity.propertyNames())
+                    .contains("id", "type", "free", "name")
+                    .doesNotContain("total", "location"));
+  }
+
+  @Test
+  void refusesPickAndOmitTogether() {
+    Http.Response response = http.get(ENTITIES + "?type=OffStreetParking&pick=name&omit=free");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorType()).isEqualTo("BadRequestData");
+  }
+
+  @Test
   void returnsAGeoJsonFeatureCollection() {
     Http.Response response =
         http.with("Accept", "application/geo+json")

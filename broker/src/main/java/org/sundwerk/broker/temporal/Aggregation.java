@@ -11,17 +11,25 @@ import org.sundwerk.ngsild.error.NgsiLdException;
  * What an aggregated temporal query computes (clause 4.5.19).
  *
  * @param methods the functions, in the order asked for
- * @param period the length of each bucket; empty for one bucket over the whole interval
+ * @param period the length of each bucket, at least {@link #MIN_PERIOD}; empty for one bucket over
+ *     the whole interval
  */
 public record Aggregation(List<AggregationMethod> methods, Optional<Duration> period) {
+
+  /**
+   * The shortest bucket: one second. Times are stored with milliseconds, and shorter periods only
+   * multiply the buckets of a query (PT0.000000001S silently gave a single bucket before).
+   */
+  public static final Duration MIN_PERIOD = Duration.ofSeconds(1);
 
   public Aggregation {
     methods = List.copyOf(methods);
     if (methods.isEmpty()) {
       throw NgsiLdException.badRequestData("aggregatedValues needs aggrMethods");
     }
-    if (period.isPresent() && (period.get().isNegative() || period.get().isZero())) {
-      throw NgsiLdException.badRequestData("aggrPeriodDuration must be positive");
+    if (period.isPresent() && period.get().compareTo(MIN_PERIOD) < 0) {
+      throw NgsiLdException.badRequestData(
+          "aggrPeriodDuration must be at least one second (PT1S), not " + period.get());
     }
   }
 

@@ -47,6 +47,15 @@ class TemporalParametersTest {
             NgsiLdException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.BAD_REQUEST_DATA));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"PT0.000000001S", "PT0.5S", "PT0.999S"})
+  void rejectsPeriodsShorterThanOneSecond(String text) {
+    assertThatThrownBy(
+            () -> new Aggregation(List.of(AggregationMethod.AVG), Aggregation.parsePeriod(text)))
+        .isInstanceOfSatisfying(
+            NgsiLdException.class, e -> assertThat(e.detail()).contains("at least one second"));
+  }
+
   @Test
   void boundsEachRelation() {
     Instant end = T.plus(Duration.ofHours(2));

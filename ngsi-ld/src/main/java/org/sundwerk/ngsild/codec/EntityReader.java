@@ -1,5 +1,6 @@
 package org.sundwerk.ngsild.codec;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EntityReader {
 
+  private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
   private static final Pattern SCOPE = Pattern.compile("/[^/\\s#+]+(/[^/\\s#+]+)*");
 
   private EntityReader() {}
@@ -143,6 +145,7 @@ public final class EntityReader {
         throw NgsiLdException.badRequestData("Attribute " + name + " has the value null");
       }
       checkGeoName(name, AttributeKind.PROPERTY, node);
+      requireFiniteNumbers(name, node);
       return Attribute.of(AttributeKind.PROPERTY, node);
     }
     ObjectNode object = (ObjectNode) node;
@@ -224,6 +227,7 @@ public final class EntityReader {
 
   private static JsonNode validateValue(
       String name, AttributeKind kind, JsonNode value, TermDictionary terms) {
+    requireFiniteNumbers(name, value);
     switch (kind) {
       case RELATIONSHIP -> {
         for (JsonNode target : value.isArray() ? value : List.of(value)) {
@@ -260,6 +264,32 @@ public final class EntityReader {
     return value;
   }
 
+  /**
+   * Rejects numbers that have no finite double value ({@code 1e400}, a 400-digit integer): JSON
+   * allows them, but they would be stored as "Infinity" or fail where numbers are compared,
+   * aggregated or indexed as doubles.
+   */
+  private static void requireFiniteNumbers(String name, JsonNode value) {
+    if (value.isContainer()) {
+      for (JsonNode element : value) {
+        requireFiniteNumbers(name, element);
+      }
+    } else if (value.isNumber() && !isFinite(value)) {
+      throw NgsiLdException.badRequestData(
+          "Attribute "
+              + name
+              + " holds a number beyond the range of a double (about ±1.8e308): "
+              + Names.shown(value.toString()));
+    }
+  }
+
+  private static boolean isFinite(JsonNode number) {
+    if (number.isBigInteger() || number.isBigDecimal()) {
+      return number.decimalValue().abs().compareTo(MAX_DOUBLE) <= 0;
+    }
+    return Double.isFinite(number.doubleValue());
+  }
+
   private static JsonNode expandVocab(String name, JsonNode value, TermDictionary terms) {
     if (value.isString()) {
       return JsonNodeFactory.instance.stringNode(terms.expand(value.asString()));
@@ -293,7 +323,11 @@ public final class EntityReader {
       return Times.parse(text);
     } catch (DateTimeParseException e) {
       throw NgsiLdException.badRequestData(
-          what + " '" + text + "' is not an ISO 8601 date-time such as 2026-07-01T12:00:00Z");
+          what
+              + " '"
+              + Names.shown(text)
+              + "' is not an ISO 8601 date-time in the years 0000 to 9999, such as"
+              + " 2026-07-01T12:00:00Z");
     }
   }
 

@@ -29,10 +29,21 @@ public final class Names {
     if (!isUri(candidate)) {
       throw NgsiLdException.badRequestData(
           "Entity id '"
-              + candidate
+              + shown(candidate)
               + "' is not a URI; use a URN such as urn:ngsi-ld:Type:local-id");
     }
     return candidate;
+  }
+
+  /** The longest piece of client input quoted in an error detail. */
+  static final int SHOWN_LENGTH = 200;
+
+  /** Client input as quoted in an error detail: at most 200 characters, then "…". */
+  public static String shown(String input) {
+    if (input == null) {
+      return "";
+    }
+    return input.length() <= SHOWN_LENGTH ? input : input.substring(0, SHOWN_LENGTH) + "…";
   }
 
   /** Checks a short name or IRI used as a type or attribute name. */
@@ -47,7 +58,7 @@ public final class Names {
       char c = candidate.charAt(i);
       if (FORBIDDEN.indexOf(c) >= 0 || Character.isISOControl(c)) {
         throw NgsiLdException.badRequestData(
-            what + " '" + candidate + "' contains the forbidden character '" + c + "'");
+            what + " '" + shown(candidate) + "' contains the forbidden character '" + c + "'");
       }
     }
     return candidate;
