@@ -1,12 +1,27 @@
 package org.sundwerk.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.sundwerk.access.AttributeView;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.Resource;
+import org.sundwerk.access.TenantId;
 import org.sundwerk.app.config.SundwerkProperties;
+import org.sundwerk.app.security.AccessGate;
 import org.sundwerk.app.web.ProblemDetails;
+import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.BatchResult;
+import org.sundwerk.broker.entity.EntityOperations;
 import org.sundwerk.broker.entity.UpdateResult;
+import org.sundwerk.ngsild.codec.Names;
+import org.sundwerk.ngsild.error.ErrorType;
+import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
+import org.sundwerk.ngsild.model.Entity;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,12 +37,70 @@ final class Api {
   private final Responses responses;
   private final ObjectMapper json;
   private final SundwerkProperties properties;
+  private final AccessGate gate;
+  private final EntityOperations entities;
 
-  Api(Contexts contexts, Responses responses, ObjectMapper json, SundwerkProperties properties) {
+  Api(
+      Contexts contexts,
+      Responses responses,
+      ObjectMapper json,
+      SundwerkProperties properties,
+      AccessGate gate,
+      Broker broker) {
     this.contexts = contexts;
     this.responses = responses;
     this.json = json;
     this.properties = properties;
+    this.gate = gate;
+    this.entities = broker.entities();
+  }
+
+  /**
+   * Asks the access gate whether this request may do {@code operation} on entities of {@code types}
+   * and returns what it may see; throws {@code AccessDenied} (401 or 403) if not.
+   */
+  AttributeView allow(
+      HttpServletRequest http,
+      NgsiLdRequest request,
+      Operation operation,
+      Supplier<Set<String>> types) {
+    return allow(http, request, operation, Resource.ENTITIES, types);
+  }
+
+  AttributeView allow(
+      HttpServletRequest http,
+      NgsiLdRequest request,
+      Operation operation,
+      Resource resource,
+      Supplier<Set<String>> types) {
+    return gate.require(http, TenantId.of(request.tenant()), operation, resource, types);
+  }
+
+  /**
+   * The types a batch touches: those its entities name and those the stored entities with their ids
+   * have (ids not stored add none). Asked only for actors whose decision depends on types.
+   */
+  Supplier<Set<String>> batchTypes(NgsiLdRequest request, List<String> ids, List<Entity> named) {
+    return () -> {
+      Set<String> types = new HashSet<>();
+      named.forEach(entity -> types.addAll(entity.types()));
+      for (String id : ids) {
+        try {
+          types.addAll(entities.retrieve().handle(request.tenant(), id).types());
+        } catch (NgsiLdException e) {
+          if (e.type() != ErrorType.RESOURCE_NOT_FOUND) {
+            throw e;
+          }
+        }
+      }
+      return types;
+    };
+  }
+
+  /** The types of a stored entity, for a write that addresses it by id alone. */
+  Supplier<Set<String>> storedTypes(NgsiLdRequest request, String id) {
+    return () ->
+        Set.copyOf(entities.retrieve().handle(request.tenant(), Names.requireEntityId(id)).types());
   }
 
   NgsiLdRequest request(HttpServletRequest http) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.access.Operation;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.BatchResult;
 import org.sundwerk.broker.entity.EntityOperations;
@@ -48,6 +51,7 @@ final class BatchController {
       HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, true);
+    api.allow(http, request, Operation.WRITE, typesOf(request, parsed));
     BatchResult result =
         ops.batchCreate().handle(request.tenant(), parsed.entities()).withErrors(parsed.errors());
     return result.errors().isEmpty() ? ids(HttpStatus.CREATED, result.success()) : partial(result);
@@ -61,6 +65,7 @@ final class BatchController {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, true);
     boolean replace = !QueryParameters.hasOption(params, "update");
+    api.allow(http, request, Operation.WRITE, typesOf(request, parsed));
     BatchResult result =
         ops.batchUpsert()
             .handle(request.tenant(), parsed.entities(), replace)
@@ -81,6 +86,7 @@ final class BatchController {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, false);
     boolean noOverwrite = QueryParameters.hasOption(params, "noOverwrite");
+    api.allow(http, request, Operation.WRITE, typesOf(request, parsed));
     BatchResult result =
         ops.batchUpdate()
             .handle(request.tenant(), parsed.entities(), noOverwrite)
@@ -93,6 +99,7 @@ final class BatchController {
       HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Parsed parsed = entities(request, false);
+    api.allow(http, request, Operation.WRITE, typesOf(request, parsed));
     BatchResult result =
         ops.batchMerge().handle(request.tenant(), parsed.entities()).withErrors(parsed.errors());
     return noContentOrPartial(result);
@@ -114,6 +121,7 @@ final class BatchController {
                 id, NgsiLdException.badRequestData("Not an entity id: " + id)));
       }
     }
+    api.allow(http, request, Operation.WRITE, api.batchTypes(request, ids, List.of()));
     return noContentOrPartial(ops.batchDelete().handle(request.tenant(), ids).withErrors(errors));
   }
 
@@ -128,6 +136,7 @@ final class BatchController {
     JsonNode query = request.requireBody();
     EntityQuery entityQuery =
         QueryParameters.entityQuery(query, params, request.terms(), api.defaultPageSize());
+    api.allow(http, request, Operation.READ, Set::of);
     Page<Entity> result = ops.query().handle(request.tenant(), entityQuery);
     Representation rep =
         QueryParameters.keepingAttrs(
@@ -142,6 +151,11 @@ final class BatchController {
         http,
         entityQuery.paging(),
         result);
+  }
+
+  private Supplier<Set<String>> typesOf(NgsiLdRequest request, Parsed parsed) {
+    return api.batchTypes(
+        request, parsed.entities().stream().map(Entity::id).toList(), parsed.entities());
   }
 
   /** Entities read one by one, so that one bad entity fails alone (clause 5.6.7). */

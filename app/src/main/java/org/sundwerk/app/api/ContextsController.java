@@ -1,5 +1,6 @@
 package org.sundwerk.app.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.Resource;
+import org.sundwerk.access.TenantId;
 import org.sundwerk.app.config.ContextManagement;
+import org.sundwerk.app.security.AccessGate;
 import org.sundwerk.broker.context.ContextKind;
 import org.sundwerk.broker.context.ContextSummary;
 import org.sundwerk.broker.context.ServedContext;
@@ -39,16 +45,25 @@ final class ContextsController {
 
   private final ContextManagement contexts;
   private final ObjectMapper json;
+  private final AccessGate gate;
 
-  ContextsController(ContextManagement contexts, ObjectMapper json) {
+  ContextsController(ContextManagement contexts, ObjectMapper json, AccessGate gate) {
     this.contexts = contexts;
     this.json = json;
+    this.gate = gate;
+  }
+
+  /** Hosted contexts serve every tenant: reading them is public, changing them is not. */
+  private void allow(HttpServletRequest http, Operation operation) {
+    gate.require(http, AccessRequest.of(TenantId.DEFAULT, operation, Resource.CONTEXTS));
   }
 
   @PostMapping
   ResponseEntity<Void> add(
+      HttpServletRequest http,
       @RequestHeader(value = "Content-Type", required = false) String contentType,
       @RequestBody(required = false) byte[] body) {
+    allow(http, Operation.WRITE);
     MediaTypes.requestType(contentType, false);
     if (body == null || body.length == 0) {
       throw NgsiLdException.invalidRequest("The request has no body");
@@ -95,7 +110,10 @@ final class ContextsController {
 
   @DeleteMapping("/{contextId}")
   ResponseEntity<Void> delete(
-      @PathVariable String contextId, @RequestParam Map<String, String> params) {
+      HttpServletRequest http,
+      @PathVariable String contextId,
+      @RequestParam Map<String, String> params) {
+    allow(http, Operation.WRITE);
     contexts.delete().handle(contextId, Boolean.parseBoolean(params.get("reload")));
     return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
   }

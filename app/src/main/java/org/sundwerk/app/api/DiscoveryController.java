@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.access.Operation;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.AttributeSummary;
 import org.sundwerk.broker.entity.EntityOperations;
@@ -49,6 +50,7 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.READ, Set::of);
     TermDictionary terms = request.terms();
     List<TypeSummary> types = ops.types().handle(request.tenant());
     if (Boolean.parseBoolean(params.get("details"))) {
@@ -76,6 +78,7 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.READ, Set::of);
     TermDictionary terms = request.terms();
     TypeSummary summary = ops.type().handle(request.tenant(), terms.expand(typeName));
     ObjectNode info = NODES.objectNode();
@@ -104,6 +107,7 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.READ, Set::of);
     TermDictionary terms = request.terms();
     List<AttributeSummary> attributes = ops.attributes().handle(request.tenant());
     if (Boolean.parseBoolean(params.get("details"))) {
@@ -127,6 +131,7 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.READ, Set::of);
     AttributeSummary summary =
         ops.attribute().handle(request.tenant(), request.terms().expand(attr));
     return api.responses()

@@ -3,9 +3,12 @@ package org.sundwerk.app.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
+import org.sundwerk.access.Operation;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityOperations;
 import org.sundwerk.broker.entity.EntityQuery;
@@ -56,6 +60,7 @@ final class EntitiesController {
     MediaType type = MediaTypes.negotiate(accept, true);
     NgsiLdRequest request = api.request(http);
     EntityQuery query = QueryParameters.entityQuery(params, request.terms(), api.defaultPageSize());
+    api.allow(http, request, Operation.READ, Set::of);
     Page<Entity> page = ops.query().handle(request.tenant(), query);
     Representation rep = QueryParameters.representation(params, request.terms());
     return PageLinks.add(
@@ -72,6 +77,7 @@ final class EntitiesController {
       HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Entity entity = EntityReader.readEntity(request.requireBody(), request.terms());
+    api.allow(http, request, Operation.WRITE, () -> Set.copyOf(entity.types()));
     ops.create().handle(request.tenant(), entity);
     return ResponseEntity.created(URI.create("/ngsi-ld/v1/entities/" + encode(entity.id())))
         .build();
@@ -86,6 +92,7 @@ final class EntitiesController {
     MediaType type = MediaTypes.negotiate(accept, true);
     NgsiLdRequest request = api.request(http);
     Entity entity = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
+    api.allow(http, request, Operation.READ, () -> Set.copyOf(entity.types()));
     Representation rep = QueryParameters.representation(params, request.terms());
     return api.responses().entity(entity, request, rep, type, geometryProperty(params, request));
   }
@@ -97,6 +104,8 @@ final class EntitiesController {
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
     Entity entity = readWithId(request, id);
+    api.allow(
+        http, request, Operation.WRITE, () -> union(entity.types(), api.storedTypes(request, id)));
     ops.replace().handle(request.tenant(), entity);
     return ResponseEntity.noContent().build();
   }
@@ -116,6 +125,7 @@ final class EntitiesController {
             EntityReader.readAttributes(request.requireBody(), request.terms()),
             null,
             null);
+    api.allow(http, request, Operation.WRITE, api.storedTypes(request, id));
     ops.merge().handle(request.tenant(), entity);
     return ResponseEntity.noContent().build();
   }
@@ -123,6 +133,7 @@ final class EntitiesController {
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.WRITE, api.storedTypes(request, id));
     ops.delete().handle(request.tenant(), Names.requireEntityId(id));
     return ResponseEntity.noContent().build();
   }
@@ -136,6 +147,7 @@ final class EntitiesController {
     NgsiLdRequest request = api.request(http, body, false);
     Map<String, List<Attribute>> attributes =
         EntityReader.readAttributes(request.requireBody(), request.terms());
+    api.allow(http, request, Operation.WRITE, api.storedTypes(request, id));
     UpdateResult result =
         ops.append()
             .handle(
@@ -154,6 +166,7 @@ final class EntitiesController {
     NgsiLdRequest request = api.request(http, body, false);
     Map<String, List<Attribute>> attributes =
         EntityReader.readAttributes(request.requireBody(), request.terms());
+    api.allow(http, request, Operation.WRITE, api.storedTypes(request, id));
     UpdateResult result =
         ops.update().handle(request.tenant(), Names.requireEntityId(id), attributes);
     return updateResponse(result, request);
@@ -168,6 +181,7 @@ final class EntitiesController {
     NgsiLdRequest request = api.request(http, body, true);
     String name = request.attributeName(attr);
     Attribute patch = singleInstance(name, request);
+    api.allow(http, request, Operation.WRITE, api.storedTypes(request, id));
     ops.partialAttributeUpdate().handle(request.tenant(), Names.requireEntityId(id), name, patch);
     return ResponseEntity.noContent().build();
   }
@@ -181,6 +195,7 @@ final class EntitiesController {
     NgsiLdRequest request = api.request(http, body, false);
     String name = request.attributeName(attr);
     Attribute replacement = singleInstance(name, request);
+    api.allow(http, request, Operation.WRITE, api.storedTypes(request, id));
     ops.replaceAttribute().handle(request.tenant(), Names.requireEntityId(id), name, replacement);
     return ResponseEntity.noContent().build();
   }
@@ -196,6 +211,7 @@ final class EntitiesController {
     Optional<String> datasetId = QueryParameters.param(params, "datasetId");
     datasetId.ifPresent(Names::requireEntityId);
     boolean deleteAll = Boolean.parseBoolean(params.getOrDefault("deleteAll", "false"));
+    api.allow(http, request, Operation.WRITE, api.storedTypes(request, id));
     ops.deleteAttribute()
         .handle(request.tenant(), Names.requireEntityId(id), name, datasetId, deleteAll);
     return ResponseEntity.noContent().build();
@@ -241,6 +257,13 @@ final class EntitiesController {
     return QueryParameters.param(params, "geometryProperty")
         .map(request.terms()::expand)
         .orElse(GeoQuery.LOCATION);
+  }
+
+  /** The types a replacement names and the types the stored entity has: a PUT changes both. */
+  private static Set<String> union(List<String> named, Supplier<Set<String>> stored) {
+    Set<String> all = new HashSet<>(named);
+    all.addAll(stored.get());
+    return all;
   }
 
   static String encode(String id) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.access.Operation;
 import org.sundwerk.broker.paging.Page;
 import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.broker.subscription.Subscription;
@@ -51,6 +53,7 @@ final class SubscriptionsController {
   @PostMapping
   ResponseEntity<Void> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
+    api.allow(http, request, Operation.SUBSCRIBE, Set::of);
     Subscription created =
         ops.create()
             .handle(request.tenant(), request.requireBody(), request.terms(), request.context());
@@ -66,6 +69,7 @@ final class SubscriptionsController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.SUBSCRIBE, Set::of);
     Paging paging = QueryParameters.paging(params, api.defaultPageSize());
     Page<Subscription> page = ops.query().handle(request.tenant(), paging);
     Instant now = clock.instant();
@@ -117,6 +121,7 @@ final class SubscriptionsController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.SUBSCRIBE, Set::of);
     Subscription subscription = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
     return api.responses()
         .json(
@@ -132,6 +137,7 @@ final class SubscriptionsController {
       @PathVariable String id,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
+    api.allow(http, request, Operation.SUBSCRIBE, Set::of);
     ops.update()
         .handle(
             request.tenant(),
@@ -145,6 +151,7 @@ final class SubscriptionsController {
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.SUBSCRIBE, Set::of);
     ops.delete().handle(request.tenant(), Names.requireEntityId(id));
     return ResponseEntity.noContent().build();
   }

@@ -2,6 +2,7 @@ package org.sundwerk.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.access.Operation;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.paging.Page;
 import org.sundwerk.broker.temporal.AggregatedEntity;
@@ -59,6 +61,7 @@ final class TemporalController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.READ, Set::of);
     String entityId = Names.requireEntityId(id);
     TimeFilter filter = TemporalParameters.timeFilter(params, attrs(params, request));
     ObjectNode body =
@@ -93,6 +96,7 @@ final class TemporalController {
       @RequestParam Map<String, String> params,
       @RequestHeader(value = "Accept", required = false) String accept) {
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.READ, Set::of);
     EntityQuery query = QueryParameters.entityQuery(params, request.terms(), api.defaultPageSize());
     return queryResponse(http, request, params, query, accept);
   }
@@ -105,6 +109,7 @@ final class TemporalController {
       @RequestHeader(value = "Accept", required = false) String accept,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
+    api.allow(http, request, Operation.READ, Set::of);
     JsonNode json = request.requireBody();
     EntityQuery query =
         QueryParameters.entityQuery(json, params, request.terms(), api.defaultPageSize());
@@ -180,6 +185,11 @@ final class TemporalController {
   @PostMapping("/entities")
   ResponseEntity<Void> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
+    api.allow(
+        http,
+        request,
+        Operation.WRITE,
+        () -> Set.copyOf(TemporalParameters.types(request.requireBody(), request.terms())));
     JsonNode json = request.requireBody();
     String id = TemporalParameters.entityId(json);
     boolean created =
@@ -203,6 +213,7 @@ final class TemporalController {
       @PathVariable String id,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
+    api.allow(http, request, Operation.WRITE, api.batchTypes(request, List.of(id), List.of()));
     ops.addAttributes()
         .handle(
             request.tenant(),
@@ -215,6 +226,7 @@ final class TemporalController {
   @DeleteMapping("/entities/{id}")
   ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.WRITE, api.batchTypes(request, List.of(id), List.of()));
     ops.delete().handle(request.tenant(), Names.requireEntityId(id));
     return ResponseEntity.noContent().build();
   }
@@ -224,6 +236,7 @@ final class TemporalController {
   ResponseEntity<Void> deleteAttribute(
       HttpServletRequest http, @PathVariable String id, @PathVariable String attr) {
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.WRITE, api.batchTypes(request, List.of(id), List.of()));
     ops.deleteAttribute()
         .handle(request.tenant(), Names.requireEntityId(id), request.attributeName(attr));
     return ResponseEntity.noContent().build();
@@ -238,6 +251,7 @@ final class TemporalController {
       @PathVariable String instanceId,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
+    api.allow(http, request, Operation.WRITE, api.batchTypes(request, List.of(id), List.of()));
     String name = request.attributeName(attr);
     Attribute replacement =
         TemporalParameters.instance(name, request.requireBody(), request.terms());
@@ -259,6 +273,7 @@ final class TemporalController {
       @PathVariable String attr,
       @PathVariable String instanceId) {
     NgsiLdRequest request = api.request(http);
+    api.allow(http, request, Operation.WRITE, api.batchTypes(request, List.of(id), List.of()));
     ops.deleteInstance()
         .handle(
             request.tenant(),

@@ -1,5 +1,6 @@
 package org.sundwerk.app.ingestion;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +13,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.Resource;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.app.security.AccessGate;
 import org.sundwerk.app.web.ProblemDetails;
+import org.sundwerk.broker.entity.Tenants;
 import org.sundwerk.ingestion.IngestResult;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.error.ErrorType;
+import org.sundwerk.ngsild.error.NgsiLdException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,14 +39,32 @@ import tools.jackson.databind.node.ObjectNode;
 final class WebhooksController {
 
   private final Ingestion ingestion;
+  private final AccessGate gate;
 
-  WebhooksController(Ingestion ingestion) {
+  WebhooksController(Ingestion ingestion, AccessGate gate) {
     this.ingestion = ingestion;
+    this.gate = gate;
+  }
+
+  /** Uplinks need a key (or login) allowed to INGEST into {@code tenant}. */
+  private void allow(HttpServletRequest http, TenantId tenant) {
+    gate.require(http, AccessRequest.of(tenant, Operation.INGEST, Resource.INGESTION));
+  }
+
+  private static TenantId headerTenant(HttpServletRequest http) {
+    try {
+      return TenantId.of(Tenants.of(Optional.ofNullable(http.getHeader("NGSILD-Tenant"))));
+    } catch (IllegalArgumentException e) {
+      throw NgsiLdException.badRequestData(e.getMessage());
+    }
   }
 
   @PostMapping("/chirpstack")
   ResponseEntity<?> chirpStack(
-      @RequestParam("event") Optional<String> event, @RequestBody byte[] body) {
+      HttpServletRequest http,
+      @RequestParam("event") Optional<String> event,
+      @RequestBody byte[] body) {
+    allow(http, headerTenant(http));
     if (event.isPresent() && !event.get().equals("up")) {
       // join, status, ack, txack, log and location events carry no readings.
       return answer(HttpStatus.OK, "ignored", Map.of("event", event.get()));
@@ -47,13 +73,22 @@ final class WebhooksController {
   }
 
   @PostMapping("/ttn")
-  ResponseEntity<?> thingsStack(@RequestBody byte[] body) {
+  ResponseEntity<?> thingsStack(HttpServletRequest http, @RequestBody byte[] body) {
+    allow(http, headerTenant(http));
     return answer(ingestion.thingsStack(body));
   }
 
   @PostMapping("/json/{tenant}/{entityId}")
   ResponseEntity<?> json(
-      @PathVariable String tenant, @PathVariable String entityId, @RequestBody byte[] body) {
+      HttpServletRequest http,
+      @PathVariable String tenant,
+      @PathVariable String entityId,
+      @RequestBody byte[] body) {
+    try {
+      allow(http, TenantId.of(tenant));
+    } catch (IllegalArgumentException e) {
+      throw NgsiLdException.badRequestData(e.getMessage());
+    }
     return answer(ingestion.attributes(tenant, entityId, body));
   }
 

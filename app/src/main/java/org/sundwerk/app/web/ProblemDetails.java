@@ -62,6 +62,29 @@ public final class ProblemDetails {
     response.getOutputStream().write(bytes);
   }
 
+  /**
+   * The body for an error that NGSI-LD has no error type for (401, 403, 429): RFC 9457's {@code
+   * about:blank}, whose meaning is the HTTP status alone, titled with the status phrase.
+   */
+  public static ObjectNode plain(int status, String title, String detail) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", shorten(detail, MAX_DETAIL));
+    return body;
+  }
+
+  /** Writes {@link #plain} straight to a servlet response that nothing has been written to yet. */
+  public static void writePlain(
+      HttpServletResponse response, int status, String title, String detail) throws IOException {
+    byte[] bytes = plain(status, title, detail).toString().getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType(MEDIA_TYPE.toString());
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
   /** The NGSI-LD error type that fits an HTTP error status the container or Spring chose. */
   public static ErrorType typeOf(int status) {
     return switch (status) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.sundwerk.app.TestAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -23,8 +24,10 @@ final class Http {
   private final String base;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
+  /** A client that sends the test platform operator's key ({@link TestAdmin#KEY}). */
   Http(int port) {
     this.base = "http://127.0.0.1:" + port;
+    headers.put(TestAdmin.HEADER, TestAdmin.KEY);
   }
 
   private Http(String base, Map<String, String> headers) {
@@ -37,6 +40,18 @@ final class Http {
     Http copy = new Http(base, headers);
     copy.headers.put(name, value);
     return copy;
+  }
+
+  /** A client without credentials. */
+  Http anonymous() {
+    Http copy = new Http(base, headers);
+    copy.headers.remove(TestAdmin.HEADER);
+    return copy;
+  }
+
+  /** A client that presents {@code key} instead of the test platform operator's. */
+  Http key(String key) {
+    return anonymous().with(TestAdmin.HEADER, key);
   }
 
   Http tenant(String tenant) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.sundwerk.app.TestAdmin;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -77,6 +78,7 @@ final class RawHttp {
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     head.append("Host: 127.0.0.1:").append(port).append("\r\n");
     head.append("Connection: close\r\n");
+    head.append(TestAdmin.HEADER).append(": ").append(TestAdmin.KEY).append("\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     String label = method + " " + shorten(target) + " " + headers.keySet();
     try (Socket socket = connect()) {

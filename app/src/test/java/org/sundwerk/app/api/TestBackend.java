@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.annotation.DirtiesContext.HierarchyMode;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
+import org.sundwerk.app.TestAdmin;
 import org.sundwerk.store.PostgresTestDatabase;
 
 /**
@@ -44,9 +45,10 @@ public final class TestBackend extends AbstractTestExecutionListener
    */
   static Map<String, String> properties() {
     if (!POSTGRES) {
-      return Map.of();
+      return Map.of("sundwerk.admin-api-key", TestAdmin.KEY);
     }
     return Map.of(
+        "sundwerk.admin-api-key", TestAdmin.KEY,
         "sundwerk.db-url", database().url(),
         "sundwerk.db-user", PostgresTestDatabase.USER,
         "sundwerk.db-password", PostgresTestDatabase.PASSWORD);

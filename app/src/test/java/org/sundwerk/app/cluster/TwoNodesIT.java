@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sundwerk.app.TestAdmin;
 import org.sundwerk.app.process.PlatformProcess;
 import org.sundwerk.store.PostgresTestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -129,6 +130,7 @@ class TwoNodesIT {
     HttpResponse<String> read =
         client.send(
             HttpRequest.newBuilder(URI.create(base(portB) + "/ngsi-ld/v1/entities/" + PROBE))
+                .header(TestAdmin.HEADER, TestAdmin.KEY)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(read.statusCode()).isEqualTo(200);
@@ -300,6 +302,7 @@ class TwoNodesIT {
     return client
         .send(
             HttpRequest.newBuilder(URI.create(base(port) + path))
+                .header(TestAdmin.HEADER, TestAdmin.KEY)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofString(json))

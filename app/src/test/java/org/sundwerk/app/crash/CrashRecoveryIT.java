@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.sundwerk.app.TestAdmin;
 import org.sundwerk.app.process.PlatformProcess;
 
 /**
@@ -85,6 +86,7 @@ class CrashRecoveryIT {
         HttpResponse<String> got =
             client.send(
                 HttpRequest.newBuilder(URI.create(base(port) + "/ngsi-ld/v1/entities/" + id))
+                    .header(TestAdmin.HEADER, TestAdmin.KEY)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (got.statusCode() != 200) {
@@ -164,6 +166,7 @@ class CrashRecoveryIT {
     return client
         .send(
             HttpRequest.newBuilder(URI.create(base(port) + path))
+                .header(TestAdmin.HEADER, TestAdmin.KEY)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build(),
@@ -180,6 +183,7 @@ class CrashRecoveryIT {
       HttpResponse<Void> response =
           client.send(
               HttpRequest.newBuilder(URI.create(base(port) + "/ngsi-ld/v1/entities"))
+                  .header(TestAdmin.HEADER, TestAdmin.KEY)
                   .header("Content-Type", "application/json")
                   .timeout(Duration.ofSeconds(5))
                   .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sundwerk.app.SundwerkApplication;
+import org.sundwerk.app.TestAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,7 @@ abstract class CityTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("sundwerk.data-dir", DATA::toString);
     registry.add("sundwerk.demo.enabled", () -> "true");
+    registry.add("sundwerk.admin-api-key", () -> TestAdmin.KEY);
     registry.add("sundwerk.simulator.enabled", () -> "false");
     registry.add("sundwerk.portal.tile-url", () -> "");
     registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
@@ -143,9 +145,14 @@ abstract class CityTest {
     }
   }
 
+  /** Sends {@code request} as the test platform operator (webhooks and writes need a key). */
   private Response send(HttpRequest request) {
+    HttpRequest withKey =
+        HttpRequest.newBuilder(request, (name, value) -> true)
+            .header(TestAdmin.HEADER, TestAdmin.KEY)
+            .build();
     try {
-      HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = CLIENT.send(withKey, HttpResponse.BodyHandlers.ofByteArray());
       byte[] body = response.body();
       return new Response(
           response.statusCode(), body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body));

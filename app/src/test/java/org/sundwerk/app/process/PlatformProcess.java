@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.sundwerk.app.TestAdmin;
 
 /**
  * The packaged platform ({@code sundwerk.jar}, set by failsafe) as a child process on loopback, for
@@ -36,7 +37,8 @@ public final class PlatformProcess {
             "--sundwerk.demo.enabled=false",
             "--sundwerk.simulator.enabled=false",
             "--sundwerk.mqtt.embedded.enabled=false",
-            "--sundwerk.notifications.allowed-hosts=127.0.0.1"));
+            "--sundwerk.notifications.allowed-hosts=127.0.0.1",
+            "--sundwerk.admin-api-key=" + TestAdmin.KEY));
     command.addAll(List.of(options));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)

@@ -1,0 +1,101 @@
+package org.sundwerk.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.sundwerk.access.AccessPolicy;
+import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.Actor;
+import org.sundwerk.access.AttributeView;
+import org.sundwerk.access.Decision;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.Resource;
+import org.sundwerk.access.TenantId;
+
+/**
+ * The one place where requests are let through or stopped: every controller, webhook and portal
+ * page asks it once it knows what the request touches, and it asks {@link AccessPolicy}, which
+ * alone decides. The actor comes from {@link ActorFilter}, which ran before; for a tenant other
+ * than the one the filter resolved (a tenant in the path), it is resolved again. Thread-safe.
+ */
+public final class AccessGate {
+
+  /** The request attribute under which {@link ActorFilter} leaves the resolved actor. */
+  static final String RESOLVED = AccessGate.class.getName() + ".resolved";
+
+  /** What the filter resolved, for which tenant. */
+  record Resolved(TenantId tenant, Actor actor) {}
+
+  private final AccessPolicy policy;
+  private final ActorResolver resolver;
+
+  AccessGate(AccessPolicy policy, ActorResolver resolver) {
+    this.policy = policy;
+    this.resolver = resolver;
+  }
+
+  /** The request's actor in {@code tenant}. */
+  public Actor actor(HttpServletRequest http, TenantId tenant) {
+    if (http.getAttribute(RESOLVED) instanceof Resolved resolved
+        && resolved.tenant().equals(tenant)) {
+      return resolved.actor();
+    }
+    return switch (resolver.resolve(http, tenant)) {
+      case ActorResolver.Result.Resolved resolved -> {
+        http.setAttribute(RESOLVED, new Resolved(tenant, resolved.actor()));
+        yield resolved.actor();
+      }
+      case ActorResolver.Result.Refused refused ->
+          throw new AccessDenied(
+              new Decision.Deny(refused.reason(), Decision.Denial.UNAUTHENTICATED));
+    };
+  }
+
+  /** Allows {@code request} and returns what the actor may see, or throws {@link AccessDenied}. */
+  public AttributeView require(HttpServletRequest http, AccessRequest request) {
+    return allowOrThrow(policy.decide(actor(http, request.tenant()), request));
+  }
+
+  /**
+   * As {@link #require(HttpServletRequest, AccessRequest)} for a request whose entity types cost a
+   * read to learn (a PATCH or DELETE by id names no type): {@code types} is asked only when the
+   * decision can depend on them, i.e. for partner members and keys scoped to entity types. An
+   * operator's write costs no extra read.
+   */
+  public AttributeView require(
+      HttpServletRequest http,
+      TenantId tenant,
+      Operation operation,
+      Resource resource,
+      Supplier<Set<String>> types) {
+    Actor actor = actor(http, tenant);
+    Set<String> named = dependsOnTypes(actor, tenant) ? types.get() : Set.of();
+    return allowOrThrow(
+        policy.decide(actor, new AccessRequest(tenant, operation, resource, named)));
+  }
+
+  /** The decision alone, for callers that are not HTTP requests (notifications, MQTT). */
+  public Decision decide(Actor actor, AccessRequest request) {
+    return policy.decide(actor, request);
+  }
+
+  /** False only for operators of the tenant: they may touch every type of it. */
+  private static boolean dependsOnTypes(Actor actor, TenantId tenant) {
+    return switch (actor) {
+      case Actor.ApiKey key ->
+          !key.scope().entityTypes().isEmpty() || dependsOnTypes(key.owner(), tenant);
+      case Actor.TenantOperator operator -> !operator.tenant().equals(tenant);
+      case Actor.PlatformOperator platform -> false;
+      case Actor.PartnerMember member -> true;
+      case Actor.Resident resident -> true;
+      case Actor.Anonymous anonymous -> true;
+    };
+  }
+
+  private static AttributeView allowOrThrow(Decision decision) {
+    return switch (decision) {
+      case Decision.Allow allow -> allow.view();
+      case Decision.Deny deny -> throw new AccessDenied(deny);
+    };
+  }
+}
