@@ -4,11 +4,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.sundwerk.access.limit.RateLimiter;
 
 /**
@@ -20,15 +20,17 @@ import org.sundwerk.access.limit.RateLimiter;
 class SecurityConfiguration {
 
   /**
-   * Spring Security's firewall refuses {@code %2F}, {@code %25} and {@code ;} in paths; NGSI-LD
-   * entity ids are URIs that contain them (an id with a slash is addressed with {@code %2F}, see
-   * {@code WebEdgeConfiguration}). Tomcat still normalises paths and refuses traversal.
+   * Spring Security's firewall refuses {@code %2F}, {@code %2F%2F}, {@code %25} and {@code ;} in
+   * paths; NGSI-LD entity ids are URIs that contain them (an id with a slash is addressed with
+   * {@code %2F}, see {@code WebEdgeConfiguration}). Tomcat still normalises paths and refuses
+   * traversal.
    */
   @Bean
   WebSecurityCustomizer entityIdsInPaths() {
     StrictHttpFirewall firewall = new StrictHttpFirewall();
     firewall.setAllowUrlEncodedSlash(true);
     firewall.setAllowUrlEncodedPercent(true);
+    firewall.setAllowUrlEncodedDoubleSlash(true);
     firewall.setAllowSemicolon(true);
     return web -> web.httpFirewall(firewall);
   }
