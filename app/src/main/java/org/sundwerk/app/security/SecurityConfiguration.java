@@ -1,14 +1,15 @@
 package org.sundwerk.app.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.sundwerk.access.limit.RateLimiter;
 
 /**
@@ -61,9 +62,13 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain portal(
-      HttpSecurity http, ActorResolver resolver, AccessGate gate, RateLimiter limiter)
+      HttpSecurity http,
+      ActorResolver resolver,
+      AccessGate gate,
+      RateLimiter limiter,
+      ObjectProvider<OidcLogin> oidcLogin)
       throws Exception {
-    return http.headers(
+    http.headers(
             headers ->
                 headers.contentSecurityPolicy(
                     csp ->
@@ -74,7 +79,9 @@ class SecurityConfiguration {
                                 + " frame-ancestors 'none'")))
         .requestCache(cache -> cache.disable())
         .addFilterBefore(new ActorFilter(resolver, gate, limiter), AuthorizationFilter.class)
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .build();
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    // Only when an OIDC client is configured (sundwerk.access.oidc.client-id/-secret).
+    oidcLogin.ifAvailable(login -> login.applyTo(http));
+    return http.build();
   }
 }
