@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.util.function.SingletonSupplier;
 import org.sundwerk.access.account.ExternalIdentity;
@@ -117,7 +118,11 @@ public final class OidcLogin {
   private void failed(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    log.info("An OIDC login failed: {}", e.getClass().getSimpleName());
+    log.info(
+        "An OIDC login failed: {}",
+        e instanceof OAuth2AuthenticationException oauth
+            ? oauth.getError().getErrorCode()
+            : e.getClass().getSimpleName());
     response.sendRedirect(request.getContextPath() + FAILED);
   }
 
