@@ -1,10 +1,21 @@
 package org.sundwerk.app.security;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +23,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
@@ -65,21 +77,62 @@ final class OidcBearerActors implements BearerActors {
   /**
    * A decoder for {@code properties.issuerUri()} that reads the provider's discovery document and
    * keys at its first use (and again after a failed first use), so the app starts while the
-   * provider is down.
+   * provider is down. The keys are cached for 5 minutes and fetched again for a token that names an
+   * unknown key (the provider rotated its keys), at most twice per 30 s: without that limit every
+   * forged token with a made-up key id made Spring's default decoder fetch the keys again (20
+   * tokens, 20 fetches; {@code OidcBearerTokenTest}), so anyone could make Sundwerk hammer the
+   * provider. Only asymmetric signatures count.
    */
   static JwtDecoder decoder(OidcProperties properties, Clock clock) {
     return new SupplierJwtDecoder(
         () -> {
-          SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-          requests.setConnectTimeout(PROVIDER_TIMEOUT);
-          requests.setReadTimeout(PROVIDER_TIMEOUT);
+          int timeout = (int) PROVIDER_TIMEOUT.toMillis();
+          JWKSource<SecurityContext> keys =
+              JWKSourceBuilder.<SecurityContext>create(
+                      keySetUri(properties.issuerUri()),
+                      new DefaultResourceRetriever(timeout, timeout, MAX_KEY_SET_BYTES))
+                  .cache(true)
+                  .rateLimited(true)
+                  .build();
           NimbusJwtDecoder decoder =
-              NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
-                  .restOperations(new RestTemplate(requests))
+              NimbusJwtDecoder.withJwkSource(keys)
+                  .jwsAlgorithms(algorithms -> algorithms.addAll(ASYMMETRIC))
                   .build();
           decoder.setJwtValidator(validator(properties, clock));
           return decoder;
         });
+  }
+
+  /** Larger key sets are refused; Keycloak's is a few kB. */
+  static final int MAX_KEY_SET_BYTES = 512 * 1024;
+
+  /** Spring's {@code SignatureAlgorithm} holds RSA, RSA-PSS and ECDSA only (HMAC is elsewhere). */
+  private static final Set<SignatureAlgorithm> ASYMMETRIC = EnumSet.allOf(SignatureAlgorithm.class);
+
+  /**
+   * The {@code jwks_uri} of the issuer's OpenID discovery document, which must name the same issuer
+   * (OIDC Discovery 1.0, 4.3).
+   */
+  static URL keySetUri(String issuer) {
+    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+    requests.setConnectTimeout(PROVIDER_TIMEOUT);
+    requests.setReadTimeout(PROVIDER_TIMEOUT);
+    String discovery =
+        (issuer.endsWith("/") ? issuer : issuer + "/") + ".well-known/openid-configuration";
+    Map<?, ?> metadata = new RestTemplate(requests).getForObject(discovery, Map.class);
+    if (metadata == null || !issuer.equals(metadata.get("issuer"))) {
+      throw new IllegalStateException(
+          "the discovery document at " + discovery + " names another issuer");
+    }
+    if (!(metadata.get("jwks_uri") instanceof String keySet)) {
+      throw new IllegalStateException(
+          "the discovery document at " + discovery + " has no jwks_uri");
+    }
+    try {
+      return URI.create(keySet).toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalStateException("the issuer's jwks_uri is not a URL", e);
+    }
   }
 
   /** Issuer, lifetime (an {@code exp} is required), a subject, and the audience when configured. */
@@ -118,6 +171,10 @@ final class OidcBearerActors implements BearerActors {
       log.debug("Refused a malformed or badly signed bearer token ({})", causeOf(e));
       return Optional.empty();
     } catch (JwtException e) {
+      if (e.getCause() instanceof RateLimitReachedException) {
+        log.debug("Refused a bearer token signed with an unknown key (keys fetched < 30 s ago)");
+        return Optional.empty();
+      }
       log.warn(
           "Cannot check bearer tokens: the keys of the OIDC issuer {} could not be fetched ({})",
           properties.issuerUri(),

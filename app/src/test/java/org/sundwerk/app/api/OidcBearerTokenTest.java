@@ -3,6 +3,7 @@ package org.sundwerk.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -18,6 +19,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -187,6 +189,27 @@ class OidcBearerTokenTest extends OidcApiTest {
   }
 
   @Test
+  void tokensNamingUnknownKeysDoNotMakeSundwerkFetchTheProvidersKeysEachTime(CapturedOutput output)
+      throws Exception {
+    http.post(ENTITIES, entity("urn:ngsi-ld:OffStreetParking:a"));
+    assertThat(
+            bearer(OidcProvider.token("keys-" + tenant, OidcProvider.verified(uniqueEmail())))
+                .get(ENTITIES + "?type=OffStreetParking")
+                .status())
+        .isEqualTo(200);
+    OidcProvider.keyRequestsSinceLastCall();
+
+    for (int i = 0; i < 20; i++) {
+      assertRefused(bearer(forged("unknown-" + i)).get(ENTITIES + "?type=OffStreetParking"));
+    }
+
+    // Nimbus's limiter allows two fetches per 30 s.
+    assertThat(OidcProvider.keyRequestsSinceLastCall()).isLessThanOrEqualTo(2);
+    assertThat(output.getAll()).contains("Refused a bearer token signed with an unknown key");
+    assertThat(output.getAll()).doesNotContain("could not be fetched");
+  }
+
+  @Test
   void noBearerTokenAppearsInTheLogs(CapturedOutput output) throws Exception {
     String valid = OidcProvider.token("logged-" + tenant, OidcProvider.verified(uniqueEmail()));
     String expired =
@@ -203,10 +226,16 @@ class OidcBearerTokenTest extends OidcApiTest {
             Map.of("email_verified", true),
             60);
     String forged = forged();
+    String malformed =
+        base64Url("{\"alg\":\"RS256\"}")
+            + "."
+            + base64Url("no JSON " + UUID.randomUUID())
+            + "."
+            + base64Url(UUID.randomUUID().toString());
     http.post(ENTITIES, entity("urn:ngsi-ld:OffStreetParking:a"));
 
     assertThat(bearer(valid).get(ENTITIES + "?type=OffStreetParking").status()).isEqualTo(200);
-    for (String refused : List.of(expired, wrongAudience, forged)) {
+    for (String refused : List.of(expired, wrongAudience, forged, malformed)) {
       assertThat(bearer(refused).get(ENTITIES + "?type=A").status()).isEqualTo(401);
       assertThat(bearer(refused).post(ENTITIES, entity("urn:ngsi-ld:A:1")).status()).isEqualTo(401);
     }
@@ -215,7 +244,7 @@ class OidcBearerTokenTest extends OidcApiTest {
         .contains("Created account")
         .contains("Refused a bearer token: Jwt expired")
         .contains("Refused a malformed or badly signed bearer token");
-    for (String token : List.of(valid, expired, wrongAudience, forged)) {
+    for (String token : List.of(valid, expired, wrongAudience, forged, malformed)) {
       String[] parts = token.split("\\.");
       assertThat(output.getAll()).doesNotContain(parts[1]).doesNotContain(parts[2]);
     }
@@ -229,12 +258,26 @@ class OidcBearerTokenTest extends OidcApiTest {
     assertThat(answer.json().path("status").asInt()).isEqualTo(401);
   }
 
+  /** A key the realm never published; the key id in a forged token's header is made up. */
+  private static final RSAKey FORGER = generateKey();
+
+  private static RSAKey generateKey() {
+    try {
+      return new RSAKeyGenerator(2048).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A token that claims the realm as issuer but is signed with a key the realm never published. */
   private String forged() throws Exception {
-    RSAKey key = new RSAKeyGenerator(2048).keyID("forged").generate();
+    return forged("forged");
+  }
+
+  private String forged(String keyId) throws Exception {
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("forged").build(),
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(),
             new JWTClaimsSet.Builder()
                 .issuer(OidcProvider.issuer())
                 .subject("forged-" + tenant)
@@ -243,7 +286,7 @@ class OidcBearerTokenTest extends OidcApiTest {
                 .claim("email_verified", true)
                 .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
                 .build());
-    jwt.sign(new RSASSASigner(key));
+    jwt.sign(new RSASSASigner(FORGER));
     return jwt.serialize();
   }
 

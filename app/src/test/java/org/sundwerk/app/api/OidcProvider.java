@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * A real OpenID provider in the test JVM (mock-oauth2-server on a random port), started once: the
@@ -93,6 +95,28 @@ final class OidcProvider {
   static void nextLogin(String subject, Map<String, Object> claims) {
     SERVER.enqueueCallback(
         new DefaultOAuth2TokenCallback(REALM, subject, "JWT", List.of(AUDIENCE), claims, 3600));
+  }
+
+  /**
+   * How many requests for the realm's keys reached the provider since the last call (the provider
+   * records every request it answers; this takes them all).
+   */
+  static synchronized int keyRequestsSinceLastCall() {
+    int keyRequests = 0;
+    while (true) {
+      RecordedRequest request;
+      try {
+        request = SERVER.takeRequest(1, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException e) {
+        return keyRequests;
+      }
+      if (request == null) {
+        return keyRequests;
+      }
+      if (request.getPath() != null && request.getPath().startsWith("/" + REALM + "/jwks")) {
+        keyRequests++;
+      }
+    }
   }
 
   /** Claims of a person whose address the provider verified. */
