@@ -43,23 +43,17 @@ final class ActorFilter extends OncePerRequestFilter {
     Actor actor;
     switch (resolver.resolve(request, tenant)) {
       case ActorResolver.Result.Refused refused -> {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, AccessDenied.CHALLENGE);
-        ProblemDetails.writePlain(response, 401, "Unauthorized", refused.reason());
+        // Refused credentials count against the client's anonymous limit: guessing keys or
+        // sending forged tokens (each costs a signature check) is throttled like any other call.
+        if (!limited(new Actor.Anonymous(resolver.clientAddress(request)), response)) {
+          response.setHeader(HttpHeaders.WWW_AUTHENTICATE, AccessDenied.CHALLENGE);
+          ProblemDetails.writePlain(response, 401, "Unauthorized", refused.reason());
+        }
         return;
       }
       case ActorResolver.Result.Resolved resolved -> actor = resolved.actor();
     }
-    if (limiter.tryAcquire(actor) instanceof Verdict.Limited limited) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-      ProblemDetails.writePlain(
-          response,
-          429,
-          "Too Many Requests",
-          "Rate limit of "
-              + actorKind(actor)
-              + " reached; retry after "
-              + limited.retryAfterSeconds()
-              + " s");
+    if (limited(actor, response)) {
       return;
     }
     request.setAttribute(AccessGate.RESOLVED, new AccessGate.Resolved(tenant, actor));
@@ -84,6 +78,24 @@ final class ActorFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** Answers 429 and returns true when {@code actor} is over its rate limit. */
+  private boolean limited(Actor actor, HttpServletResponse response) throws IOException {
+    if (!(limiter.tryAcquire(actor) instanceof Verdict.Limited limited)) {
+      return false;
+    }
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+    ProblemDetails.writePlain(
+        response,
+        429,
+        "Too Many Requests",
+        "Rate limit of "
+            + actorKind(actor)
+            + " reached; retry after "
+            + limited.retryAfterSeconds()
+            + " s");
+    return true;
   }
 
   private static String actorKind(Actor actor) {
