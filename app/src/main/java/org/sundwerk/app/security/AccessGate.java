@@ -79,6 +79,21 @@ public final class AccessGate {
     return policy.decide(actor, request);
   }
 
+  /**
+   * As {@link #decide(Actor, AccessRequest)}, the entity types asked of {@code types} only when the
+   * decision can depend on them (see {@link #require(HttpServletRequest, TenantId, Operation,
+   * Resource, Supplier)}).
+   */
+  public Decision decide(
+      Actor actor,
+      TenantId tenant,
+      Operation operation,
+      Resource resource,
+      Supplier<Set<String>> types) {
+    Set<String> named = dependsOnTypes(actor, tenant) ? types.get() : Set.of();
+    return policy.decide(actor, new AccessRequest(tenant, operation, resource, named));
+  }
+
   /** False only for operators of the tenant: they may touch every type of it. */
   private static boolean dependsOnTypes(Actor actor, TenantId tenant) {
     return switch (actor) {
