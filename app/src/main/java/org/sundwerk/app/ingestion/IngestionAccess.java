@@ -133,13 +133,18 @@ public final class IngestionAccess {
     };
   }
 
-  /** The stored type of the target entity; none when it does not exist (the merge will fail). */
+  /**
+   * The stored type of the target entity; none when it or its tenant does not exist (the merge will
+   * fail), so that the decision comes first and a refused sender learns nothing about what exists.
+   */
   private Supplier<Set<String>> types(UplinkPermit.Target target) {
     return () -> {
       try {
         return Set.copyOf(entities.retrieve().handle(target.tenant(), target.entityId()).types());
       } catch (NgsiLdException e) {
-        if (e.type() == ErrorType.RESOURCE_NOT_FOUND || e.type() == ErrorType.BAD_REQUEST_DATA) {
+        if (e.type() == ErrorType.RESOURCE_NOT_FOUND
+            || e.type() == ErrorType.NONEXISTENT_TENANT
+            || e.type() == ErrorType.BAD_REQUEST_DATA) {
           return Set.of();
         }
         throw e;
