@@ -59,8 +59,9 @@ public final class AccessGate {
   /**
    * As {@link #require(HttpServletRequest, AccessRequest)} for a request whose entity types cost a
    * read to learn (a PATCH or DELETE by id names no type): {@code types} is asked only when the
-   * decision can depend on them, i.e. for partner members and keys scoped to entity types. An
-   * operator's write costs no extra read.
+   * answer can depend on them. Types only ever narrow an allowance, except for a partner's write,
+   * which needs them to be allowed at all; so an operator's write costs no extra read, and an
+   * anonymous write is refused before anyone learns whether the entity exists.
    */
   public AttributeView require(
       HttpServletRequest http,
@@ -68,10 +69,7 @@ public final class AccessGate {
       Operation operation,
       Resource resource,
       Supplier<Set<String>> types) {
-    Actor actor = actor(http, tenant);
-    Set<String> named = dependsOnTypes(actor, tenant) ? types.get() : Set.of();
-    return allowOrThrow(
-        policy.decide(actor, new AccessRequest(tenant, operation, resource, named)));
+    return allowOrThrow(decide(actor(http, tenant), tenant, operation, resource, types));
   }
 
   /** The decision alone, for callers that are not HTTP requests (notifications, MQTT). */
@@ -81,7 +79,7 @@ public final class AccessGate {
 
   /**
    * As {@link #decide(Actor, AccessRequest)}, the entity types asked of {@code types} only when the
-   * decision can depend on them (see {@link #require(HttpServletRequest, TenantId, Operation,
+   * answer can depend on them (see {@link #require(HttpServletRequest, TenantId, Operation,
    * Resource, Supplier)}).
    */
   public Decision decide(
@@ -90,8 +88,18 @@ public final class AccessGate {
       Operation operation,
       Resource resource,
       Supplier<Set<String>> types) {
-    Set<String> named = dependsOnTypes(actor, tenant) ? types.get() : Set.of();
-    return policy.decide(actor, new AccessRequest(tenant, operation, resource, named));
+    Decision untyped =
+        policy.decide(actor, new AccessRequest(tenant, operation, resource, Set.of()));
+    boolean typesMatter = untyped.allowed() ? dependsOnTypes(actor, tenant) : actsForPartner(actor);
+    if (!typesMatter) {
+      return untyped;
+    }
+    return policy.decide(actor, new AccessRequest(tenant, operation, resource, types.get()));
+  }
+
+  private static boolean actsForPartner(Actor actor) {
+    return actor instanceof Actor.PartnerMember
+        || (actor instanceof Actor.ApiKey key && key.owner() instanceof Actor.PartnerMember);
   }
 
   /** False only for operators of the tenant: they may touch every type of it. */
