@@ -49,42 +49,6 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
   }
 
   /**
-   * Starts the broker with every client trusted (anonymous, publishing and subscribing anything):
-   * for tests of the ingestion itself.
-   */
-  public static EmbeddedMqttBroker start(
-      String host, int port, MqttSettings topics, Ingestion ingestion) {
-    MqttAccess.Client everything =
-        new MqttAccess.Client() {
-          @Override
-          public UplinkPermit uplinks() {
-            return UplinkPermit.TRUSTED;
-          }
-
-          @Override
-          public boolean maySubscribe(String topicFilter) {
-            return true;
-          }
-        };
-    return start(
-        host,
-        port,
-        topics,
-        ingestion,
-        new MqttAccess() {
-          @Override
-          public Optional<Client> connect(String username, byte[] password) {
-            return Optional.of(everything);
-          }
-
-          @Override
-          public Optional<Client> anonymous() {
-            return Optional.of(everything);
-          }
-        });
-  }
-
-  /**
    * Starts the broker listening on {@code host:port}.
    *
    * @param topics the topic filters of the ingestion (only the topics are used)
