@@ -60,25 +60,42 @@ public final class Ingestion {
     return devices;
   }
 
-  /** A ChirpStack v4 uplink event. */
+  /** A ChirpStack v4 uplink event from a trusted sender ({@link UplinkPermit#TRUSTED}). */
   public IngestResult chirpStack(byte[] event) {
-    return uplink("chirpstack", event, UplinkFormats::chirpStack);
+    return chirpStack(event, UplinkPermit.TRUSTED);
   }
 
-  /** A The Things Stack v3 uplink message. */
+  /** A ChirpStack v4 uplink event, written only where {@code permit} lets its sender write. */
+  public IngestResult chirpStack(byte[] event, UplinkPermit permit) {
+    return uplink("chirpstack", event, UplinkFormats::chirpStack, permit);
+  }
+
+  /** A The Things Stack v3 uplink message from a trusted sender. */
   public IngestResult thingsStack(byte[] message) {
-    return uplink("ttn", message, UplinkFormats::thingsStack);
+    return thingsStack(message, UplinkPermit.TRUSTED);
+  }
+
+  /** A The Things Stack v3 uplink message, written only where {@code permit} lets it. */
+  public IngestResult thingsStack(byte[] message, UplinkPermit permit) {
+    return uplink("ttn", message, UplinkFormats::thingsStack, permit);
+  }
+
+  /** Plain JSON attribute values from a trusted sender; see the overload with a permit. */
+  public IngestResult attributes(String tenant, String entityId, byte[] message) {
+    return attributes(tenant, entityId, message, UplinkPermit.TRUSTED);
   }
 
   /**
    * A plain JSON object of attribute values ({@code <prefix>/<tenant>/<entity-id>/attrs}): each
    * member becomes a Property, except {@code observedAt}, which gives the observation time.
    */
-  public IngestResult attributes(String tenant, String entityId, byte[] message) {
+  public IngestResult attributes(
+      String tenant, String entityId, byte[] message, UplinkPermit permit) {
     IngestResult result;
     try {
       String checkedTenant = Tenants.of(Optional.of(tenant));
       Names.requireEntityId(entityId);
+      authorize(permit, checkedTenant, entityId);
       JsonNode values = UplinkFormats.parse(message);
       Instant observedAt = observedAt(values);
       Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
@@ -101,7 +118,8 @@ public final class Ingestion {
     return finish("json " + tenant + "/" + entityId, result);
   }
 
-  private IngestResult uplink(String source, byte[] body, Function<byte[], Uplink> format) {
+  private IngestResult uplink(
+      String source, byte[] body, Function<byte[], Uplink> format, UplinkPermit permit) {
     IngestResult result;
     try {
       Uplink uplink = format.apply(body);
@@ -113,6 +131,7 @@ public final class Ingestion {
                       new RejectedMessageException(
                           Rejection.UNKNOWN_DEVICE,
                           "no device " + uplink.devEui() + " registered"));
+      authorize(permit, device.tenant(), device.entityId());
       ObjectNode values = values(uplink, device);
       Instant observedAt = uplink.time().orElseGet(clock::instant);
       Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
@@ -138,6 +157,15 @@ public final class Ingestion {
       result = new IngestResult.Rejected(e.reason(), e.getMessage());
     }
     return finish(source, result);
+  }
+
+  /** Asks the permit once, before anything is decoded or written. */
+  private static void authorize(UplinkPermit permit, String tenant, String entityId) {
+    Optional<String> refusal = permit.refusal(new UplinkPermit.Target(tenant, entityId));
+    if (refusal.isPresent()) {
+      throw new RejectedMessageException(
+          Rejection.FORBIDDEN, "not allowed to write " + entityId + ": " + refusal.get());
+    }
   }
 
   private static ObjectNode values(Uplink uplink, Device device) {

@@ -10,6 +10,8 @@ public enum Rejection {
   UNDECODABLE,
   /** The broker refused the merge (for example the entity does not exist). */
   REFUSED,
+  /** The sender may not write into the message's tenant or entity ({@link UplinkPermit}). */
+  FORBIDDEN,
   /** The store could not take the write for now (database unavailable): send it again later. */
   UNAVAILABLE
 }

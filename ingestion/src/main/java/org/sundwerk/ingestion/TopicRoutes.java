@@ -14,34 +14,58 @@ import java.util.function.BiConsumer;
  */
 final class TopicRoutes {
 
-  private final Map<String, BiConsumer<List<String>, byte[]>> routes = new LinkedHashMap<>();
+  /** One entry point: the topic's levels, the payload, and what its sender may write. */
+  @FunctionalInterface
+  private interface Route {
+    void accept(List<String> levels, byte[] payload, UplinkPermit permit);
+  }
+
+  private final Map<String, Route> routes = new LinkedHashMap<>();
 
   TopicRoutes(MqttSettings settings, Ingestion ingestion) {
-    routes.put(settings.chirpStackTopic(), (levels, payload) -> ingestion.chirpStack(payload));
-    routes.put(settings.thingsStackTopic(), (levels, payload) -> ingestion.thingsStack(payload));
+    routes.put(
+        settings.chirpStackTopic(),
+        (levels, payload, permit) -> ingestion.chirpStack(payload, permit));
+    routes.put(
+        settings.thingsStackTopic(),
+        (levels, payload, permit) -> ingestion.thingsStack(payload, permit));
     routes.put(
         settings.jsonPrefix() + "/+/+/attrs",
         // <prefix>/<tenant>/<entity-id>/attrs; an entity id with '/' cannot use this topic.
-        (levels, payload) -> {
+        (levels, payload, permit) -> {
           int n = levels.size();
-          ingestion.attributes(levels.get(n - 3), levels.get(n - 2), payload);
+          ingestion.attributes(levels.get(n - 3), levels.get(n - 2), payload, permit);
         });
   }
 
-  /** The topic filters with their handlers, in a fixed order. */
+  /**
+   * The topic filters with their handlers, in a fixed order, for a broker whose own ACLs decided
+   * who published ({@link UplinkPermit#TRUSTED}).
+   */
   Map<String, BiConsumer<List<String>, byte[]>> byFilter() {
-    return routes;
+    Map<String, BiConsumer<List<String>, byte[]>> trusted = new LinkedHashMap<>();
+    routes.forEach(
+        (filter, route) ->
+            trusted.put(
+                filter, (levels, payload) -> route.accept(levels, payload, UplinkPermit.TRUSTED)));
+    return trusted;
+  }
+
+  /** Whether a message on {@code topic} would be ingested. */
+  boolean matches(String topic) {
+    MqttTopic parsed = MqttTopic.of(topic);
+    return routes.keySet().stream().anyMatch(filter -> MqttTopicFilter.of(filter).matches(parsed));
   }
 
   /**
-   * Hands the message to the first route whose filter matches, in the topic's lane; other topics
-   * are ignored.
+   * Hands the message to the first route whose filter matches, in the topic's lane, written only
+   * where {@code permit} lets its sender write; other topics are ignored.
    */
-  void route(String topic, byte[] payload, Lanes lanes) {
+  void route(String topic, byte[] payload, Lanes lanes, UplinkPermit permit) {
     MqttTopic parsed = MqttTopic.of(topic);
-    for (Map.Entry<String, BiConsumer<List<String>, byte[]>> route : routes.entrySet()) {
+    for (Map.Entry<String, Route> route : routes.entrySet()) {
       if (MqttTopicFilter.of(route.getKey()).matches(parsed)) {
-        lanes.submit(topic, () -> route.getValue().accept(parsed.getLevels(), payload));
+        lanes.submit(topic, () -> route.getValue().accept(parsed.getLevels(), payload, permit));
         return;
       }
     }

@@ -68,7 +68,11 @@ class EmbeddedMqttBrokerTest {
     }
     mqtt =
         EmbeddedMqttBroker.start(
-            "127.0.0.1", port, MqttSettings.local("127.0.0.1", port, "unused"), ingestion);
+            "127.0.0.1",
+            port,
+            MqttSettings.local("127.0.0.1", port, "unused"),
+            ingestion,
+            TrustingMqttAccess.INSTANCE);
   }
 
   @AfterEach
@@ -114,7 +118,8 @@ class EmbeddedMqttBrokerTest {
                         broker,
                         DeviceRegistry.of(List.of()),
                         TermDictionary.IDENTITY,
-                        Clock.systemUTC())))
+                        Clock.systemUTC()),
+                    TrustingMqttAccess.INSTANCE))
         .isInstanceOf(UncheckedIOException.class);
   }
 

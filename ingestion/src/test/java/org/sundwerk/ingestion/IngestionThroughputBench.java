@@ -108,7 +108,11 @@ class IngestionThroughputBench {
       }
       try (EmbeddedMqttBroker mqtt =
           EmbeddedMqttBroker.start(
-              "127.0.0.1", port, MqttSettings.local("127.0.0.1", port, "bench"), ingestion)) {
+              "127.0.0.1",
+              port,
+              MqttSettings.local("127.0.0.1", port, "bench"),
+              ingestion,
+              TrustingMqttAccess.INSTANCE)) {
         int total = 10_000;
         int publishers = 8;
         long before = ingestion.metrics().accepted();

@@ -53,7 +53,12 @@ final class ContextsController {
     this.gate = gate;
   }
 
-  /** Hosted contexts serve every tenant: reading them is public, changing them is not. */
+  /**
+   * Hosted contexts serve every tenant, so they are decided in the default tenant: reading is
+   * public; adding one is a WRITE (operators, and writers of a partner of the default tenant);
+   * deleting one is an ADMIN action (operators only): contexts have no owner, and deleting one
+   * breaks every payload of every tenant that names it.
+   */
   private void allow(HttpServletRequest http, Operation operation) {
     gate.require(http, AccessRequest.of(TenantId.DEFAULT, operation, Resource.CONTEXTS));
   }
@@ -113,7 +118,7 @@ final class ContextsController {
       HttpServletRequest http,
       @PathVariable String contextId,
       @RequestParam Map<String, String> params) {
-    allow(http, Operation.WRITE);
+    allow(http, Operation.ADMIN);
     contexts.delete().handle(contextId, Boolean.parseBoolean(params.get("reload")));
     return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
   }

@@ -12,6 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.sundwerk.access.key.KeyActors;
+import org.sundwerk.app.ingestion.IngestionAccess;
+import org.sundwerk.app.security.AccessGate;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.ingestion.DeviceRegistry;
 import org.sundwerk.ingestion.EmbeddedMqttBroker;
@@ -73,7 +76,16 @@ class IngestionConfiguration {
     return ingestion;
   }
 
-  /** Connects at start; a broker that cannot be reached fails the start, loudly. */
+  /** Who may send device messages through the webhooks and the embedded MQTT broker. */
+  @Bean
+  IngestionAccess ingestionAccess(AccessGate gate, KeyActors keys, Broker broker) {
+    return new IngestionAccess(gate, keys, broker);
+  }
+
+  /**
+   * Connects at start; a broker that cannot be reached fails the start, loudly. Its messages are
+   * trusted: the external broker's ACLs decide who may publish on its ingestion topics.
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(prefix = "sundwerk.mqtt", name = "enabled", havingValue = "true")
   MqttIngestion mqttIngestion(MqttProperties mqtt, Ingestion ingestion) {
@@ -93,7 +105,8 @@ class IngestionConfiguration {
       name = "enabled",
       havingValue = "true",
       matchIfMissing = true)
-  EmbeddedBroker embeddedMqttBroker(MqttProperties mqtt, Ingestion ingestion) {
+  EmbeddedBroker embeddedMqttBroker(
+      MqttProperties mqtt, Ingestion ingestion, IngestionAccess access) {
     MqttProperties.Embedded embedded = mqtt.embedded();
     String address = embedded.host() + ":" + embedded.port();
     // Checked before Moquette binds: it logs a failed bind with a stack trace of its own.
@@ -111,7 +124,11 @@ class IngestionConfiguration {
       return new EmbeddedBroker(
           Optional.of(
               EmbeddedMqttBroker.start(
-                  embedded.host(), embedded.port(), settings(mqtt), ingestion)));
+                  embedded.host(),
+                  embedded.port(),
+                  settings(mqtt),
+                  ingestion,
+                  access.mqtt(embedded.allowAnonymous()))));
     } catch (java.io.UncheckedIOException e) {
       LOG.log(
           System.Logger.Level.ERROR,

@@ -55,9 +55,13 @@ public record MqttProperties(
    * @param enabled whether to run it; default true
    * @param host the address it listens on; default {@code 127.0.0.1} (this machine only)
    * @param port its port; default 1884, beside a system broker on 1883
+   * @param allowAnonymous whether clients may connect without credentials; default false. Clients
+   *     present an API key scoped to {@code INGEST} as their MQTT password (any user name, e.g.
+   *     {@code key}); anonymous clients, when allowed to connect, may neither ingest nor subscribe
    */
   public record Embedded(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("127.0.0.1") String host,
-      @DefaultValue("1884") int port) {}
+      @DefaultValue("1884") int port,
+      @DefaultValue("false") boolean allowAnonymous) {}
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,14 +16,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.Actor;
 import org.sundwerk.access.Operation;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
+import org.sundwerk.app.security.AccessDenied;
 import org.sundwerk.app.security.AccessGate;
 import org.sundwerk.app.web.ProblemDetails;
 import org.sundwerk.broker.entity.Tenants;
 import org.sundwerk.ingestion.IngestResult;
 import org.sundwerk.ingestion.Ingestion;
+import org.sundwerk.ingestion.UplinkPermit;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +38,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the MQTT topic). Accepted and duplicate messages answer 200, rejected ones 400 with the reason
  * (422 when the broker refused the merge) as a ProblemDetails, so that the network server does not
  * retry what can never succeed.
+ *
+ * <p>Each message is decided once the ingestion knows where it writes ({@link IngestionAccess}):
+ * {@code INGEST} into the tenant of the registered device (or of the path), with the type of the
+ * target entity; a refusal is the gate's 401 or 403 and nothing is written. Network servers send
+ * their key in a fixed header ({@code X-API-Key} or {@code Authorization: Bearer}), see
+ * docs/access.md.
  */
 @RestController
 @RequestMapping("/ingestion")
@@ -40,15 +51,32 @@ final class WebhooksController {
 
   private final Ingestion ingestion;
   private final AccessGate gate;
+  private final IngestionAccess access;
 
-  WebhooksController(Ingestion ingestion, AccessGate gate) {
+  WebhooksController(Ingestion ingestion, AccessGate gate, IngestionAccess access) {
     this.ingestion = ingestion;
     this.gate = gate;
+    this.access = access;
   }
 
-  /** Uplinks need a key (or login) allowed to INGEST into {@code tenant}. */
-  private void allow(HttpServletRequest http, TenantId tenant) {
-    gate.require(http, AccessRequest.of(tenant, Operation.INGEST, Resource.INGESTION));
+  /**
+   * Anonymous callers are asked up front: the policy refuses them whatever the target, and a caller
+   * without a key must not learn which devices are registered.
+   */
+  private void refuseAnonymous(HttpServletRequest http, TenantId tenant) {
+    if (gate.actor(http, tenant) instanceof Actor.Anonymous) {
+      gate.require(http, AccessRequest.of(tenant, Operation.INGEST, Resource.INGESTION));
+    }
+  }
+
+  /** Ingests with the request's permit; a refusal becomes the gate's 401 or 403. */
+  private IngestResult ingest(HttpServletRequest http, Function<UplinkPermit, IngestResult> how) {
+    AtomicReference<AccessDenied> denied = new AtomicReference<>();
+    IngestResult result = how.apply(access.forRequest(http, denied));
+    if (denied.get() != null) {
+      throw denied.get();
+    }
+    return result;
   }
 
   private static TenantId headerTenant(HttpServletRequest http) {
@@ -64,18 +92,18 @@ final class WebhooksController {
       HttpServletRequest http,
       @RequestParam("event") Optional<String> event,
       @RequestBody byte[] body) {
-    allow(http, headerTenant(http));
+    refuseAnonymous(http, headerTenant(http));
     if (event.isPresent() && !event.get().equals("up")) {
       // join, status, ack, txack, log and location events carry no readings.
       return answer(HttpStatus.OK, "ignored", Map.of("event", event.get()));
     }
-    return answer(ingestion.chirpStack(body));
+    return answer(ingest(http, permit -> ingestion.chirpStack(body, permit)));
   }
 
   @PostMapping("/ttn")
   ResponseEntity<?> thingsStack(HttpServletRequest http, @RequestBody byte[] body) {
-    allow(http, headerTenant(http));
-    return answer(ingestion.thingsStack(body));
+    refuseAnonymous(http, headerTenant(http));
+    return answer(ingest(http, permit -> ingestion.thingsStack(body, permit)));
   }
 
   @PostMapping("/json/{tenant}/{entityId}")
@@ -85,11 +113,11 @@ final class WebhooksController {
       @PathVariable String entityId,
       @RequestBody byte[] body) {
     try {
-      allow(http, TenantId.of(tenant));
+      refuseAnonymous(http, TenantId.of(tenant));
     } catch (IllegalArgumentException e) {
       throw NgsiLdException.badRequestData(e.getMessage());
     }
-    return answer(ingestion.attributes(tenant, entityId, body));
+    return answer(ingest(http, permit -> ingestion.attributes(tenant, entityId, body, permit)));
   }
 
   private static ResponseEntity<?> answer(IngestResult result) {

@@ -69,20 +69,32 @@ public final class AccessGate {
       Operation operation,
       Resource resource,
       Supplier<Set<String>> types) {
-    Actor actor = actor(http, tenant);
-    Decision untyped =
-        policy.decide(actor, new AccessRequest(tenant, operation, resource, Set.of()));
-    boolean typesMatter = untyped.allowed() ? dependsOnTypes(actor, tenant) : actsForPartner(actor);
-    if (!typesMatter) {
-      return allowOrThrow(untyped);
-    }
-    return allowOrThrow(
-        policy.decide(actor, new AccessRequest(tenant, operation, resource, types.get())));
+    return allowOrThrow(decide(actor(http, tenant), tenant, operation, resource, types));
   }
 
   /** The decision alone, for callers that are not HTTP requests (notifications, MQTT). */
   public Decision decide(Actor actor, AccessRequest request) {
     return policy.decide(actor, request);
+  }
+
+  /**
+   * As {@link #decide(Actor, AccessRequest)}, the entity types asked of {@code types} only when the
+   * answer can depend on them (see {@link #require(HttpServletRequest, TenantId, Operation,
+   * Resource, Supplier)}).
+   */
+  public Decision decide(
+      Actor actor,
+      TenantId tenant,
+      Operation operation,
+      Resource resource,
+      Supplier<Set<String>> types) {
+    Decision untyped =
+        policy.decide(actor, new AccessRequest(tenant, operation, resource, Set.of()));
+    boolean typesMatter = untyped.allowed() ? dependsOnTypes(actor, tenant) : actsForPartner(actor);
+    if (!typesMatter) {
+      return untyped;
+    }
+    return policy.decide(actor, new AccessRequest(tenant, operation, resource, types.get()));
   }
 
   private static boolean actsForPartner(Actor actor) {

@@ -4,13 +4,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.sundwerk.access.limit.RateLimiter;
+import org.sundwerk.app.web.SecurityHeaders;
 
 /**
  * Spring Security supplies the filters around our decision, not the decision: security headers,
@@ -36,22 +40,47 @@ class SecurityConfiguration {
     return web -> web.httpFirewall(firewall);
   }
 
+  @Bean
+  SecurityHeaders securityHeaders(AccessProperties properties) {
+    return new SecurityHeaders(properties.trustedProxies());
+  }
+
+  /**
+   * The headers both chains send besides their CSP (Spring Security adds {@code
+   * X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY} and {@code Cache-Control}
+   * itself): a referrer policy, and HSTS only over TLS (see {@link SecurityHeaders}).
+   */
+  private static Customizer<HeadersConfigurer<HttpSecurity>> headers(
+      SecurityHeaders tls, String csp) {
+    return headers ->
+        headers
+            .contentSecurityPolicy(policy -> policy.policyDirectives(csp))
+            .referrerPolicy(
+                referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
+            .httpStrictTransportSecurity(
+                hsts ->
+                    hsts.requestMatcher(tls::overTls)
+                        .maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS)
+                        .includeSubDomains(true));
+  }
+
   /** The APIs: no sessions, no CSRF (no cookies count), nothing to render. */
   static final String[] API_PATHS = {"/ngsi-ld/**", "/ingestion/**", "/actuator/**"};
 
   @Bean
   @Order(1)
   SecurityFilterChain apis(
-      HttpSecurity http, ActorResolver resolver, AccessGate gate, RateLimiter limiter)
+      HttpSecurity http,
+      ActorResolver resolver,
+      AccessGate gate,
+      RateLimiter limiter,
+      SecurityHeaders tls)
       throws Exception {
     return http.securityMatcher(API_PATHS)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .headers(
-            headers ->
-                headers.contentSecurityPolicy(
-                    csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+        .headers(headers(tls, SecurityHeaders.API_CSP))
         .requestCache(cache -> cache.disable())
         .securityContext(context -> context.disable())
         .anonymous(anonymous -> anonymous.disable())
@@ -68,17 +97,10 @@ class SecurityConfiguration {
       ActorResolver resolver,
       AccessGate gate,
       RateLimiter limiter,
+      SecurityHeaders tls,
       ObjectProvider<OidcLogin> oidcLogin)
       throws Exception {
-    http.headers(
-            headers ->
-                headers.contentSecurityPolicy(
-                    csp ->
-                        csp.policyDirectives(
-                            "default-src 'self'; script-src 'self'; style-src 'self';"
-                                + " img-src 'self' data: https:; connect-src 'self';"
-                                + " object-src 'none'; base-uri 'self'; form-action 'self';"
-                                + " frame-ancestors 'none'")))
+    http.headers(headers(tls, SecurityHeaders.PORTAL_CSP))
         .requestCache(cache -> cache.disable())
         .addFilterBefore(new ActorFilter(resolver, gate, limiter), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());

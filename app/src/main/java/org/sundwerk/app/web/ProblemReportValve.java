@@ -28,6 +28,7 @@ public final class ProblemReportValve extends ErrorReportValve {
     }
     try {
       response.resetBuffer();
+      SecurityHeaders.writeStatic(response);
       ProblemDetails.write(
           response, ProblemDetails.typeOf(status), status, detail(status, response, throwable));
       response.finishResponse();

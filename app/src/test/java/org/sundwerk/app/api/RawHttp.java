@@ -30,9 +30,21 @@ final class RawHttp {
   static final int TIMEOUT_MILLIS = 10_000;
 
   private final int port;
+  private final boolean withAdminKey;
 
+  /** Sends the test platform operator's key with every request. */
   RawHttp(int port) {
+    this(port, true);
+  }
+
+  private RawHttp(int port, boolean withAdminKey) {
     this.port = port;
+    this.withAdminKey = withAdminKey;
+  }
+
+  /** Sends only the headers each request names: no credentials of its own. */
+  static RawHttp withoutKey(int port) {
+    return new RawHttp(port, false);
   }
 
   /** A server that answers nothing within the timeout. */
@@ -78,7 +90,9 @@ final class RawHttp {
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     head.append("Host: 127.0.0.1:").append(port).append("\r\n");
     head.append("Connection: close\r\n");
-    head.append(TestAdmin.HEADER).append(": ").append(TestAdmin.KEY).append("\r\n");
+    if (withAdminKey) {
+      head.append(TestAdmin.HEADER).append(": ").append(TestAdmin.KEY).append("\r\n");
+    }
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     String label = method + " " + shorten(target) + " " + headers.keySet();
     try (Socket socket = connect()) {
