@@ -4,11 +4,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.sundwerk.access.limit.RateLimiter;
 
 /**
@@ -34,7 +34,7 @@ class SecurityConfiguration {
   }
 
   /** The APIs: no sessions, no CSRF (no cookies count), nothing to render. */
-  static final String[] API_PATHS = {"/ngsi-ld/**", "/ingestion/**", "/actuator/**"};
+  static final String[] API_PATHS = {"/ngsi-ld/**", "/ingestion/**", "/actuator/**", "/api/**"};
 
   @Bean
   @Order(1)
