@@ -142,7 +142,7 @@ final class AdminController {
    * secret, the only time it exists in clear.
    */
   @PostMapping("/{id}/keys")
-  ResponseEntity<JsonNode> createKey(
+  ResponseEntity<IssuedKey> createKey(
       HttpServletRequest http, @PathVariable String id, @RequestBody JsonNode body) {
     Set<TenantId> tenants = new LinkedHashSet<>();
     for (JsonNode name : array(body, "tenants")) {
@@ -172,17 +172,22 @@ final class AdminController {
     String name = body.path("name").asString("key").strip();
     KeyScope scope = new KeyScope(tenants, operations, types);
     CreatedKey created = keys.create(owner.id(), partner, name.isEmpty() ? "key" : name, scope);
-    ObjectNode answer = NODES.objectNode();
-    answer.put("id", created.id().value());
-    answer.put("key", created.key());
-    answer.put("name", name);
-    partner.ifPresent(p -> answer.put("partner", p.value()));
-    scope(answer, scope);
     return ResponseEntity.created(
             URI.create(
                 "/api/v1/admin/accounts/" + owner.id().value() + "/keys/" + created.id().value()))
         .cacheControl(CacheControl.noStore())
-        .body(answer);
+        .body(
+            new IssuedKey(
+                created.id().value(),
+                created.key(),
+                name.isEmpty() ? "key" : name,
+                partner.map(PartnerId::value).orElse(null),
+                scope.tenants().stream().map(TenantId::name).sorted().toList(),
+                scope.operations().stream()
+                    .sorted()
+                    .map(o -> o.name().toLowerCase(Locale.ROOT))
+                    .toList(),
+                scope.entityTypes().stream().sorted().toList()));
   }
 
   /** The account's keys that act in {@code tenant} (unscoped ones too), revoked ones included. */

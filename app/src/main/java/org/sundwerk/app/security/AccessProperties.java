@@ -28,8 +28,10 @@ import org.sundwerk.access.limit.Tier;
  * @param rateLimits the limit of a tier ({@code anonymous}, {@code resident}, {@code partner},
  *     {@code operator}, {@code platform}; a key counts as its owner's tier) as {@code requests} per
  *     {@code period} with bursts of {@code burst}; a tier not named keeps {@link
- *     RateLimits#DEFAULT} (where {@code platform} is unlimited), a value not named keeps that
- *     tier's default (for {@code platform}: per minute, burst = requests)
+ *     RateLimits#DEFAULT} (where {@code platform} is unlimited); a value not named keeps that
+ *     tier's default ({@code platform}: per minute), except that a burst left out is at most the
+ *     requests. {@code sundwerk.access.rate-limits.anonymous.requests=600} alone: 600 per minute in
+ *     bursts of 60.
  * @param auditRetention how long the audit log keeps an event; the leader deletes older ones once a
  *     day. Default 365 days.
  */
@@ -44,7 +46,14 @@ public record AccessProperties(
 
   /** One tier's limit as configured; a value left out is the tier's default. */
   public record TierLimit(
-      Optional<Long> requests, Optional<Duration> period, Optional<Long> burst) {}
+      Optional<Long> requests, Optional<Duration> period, Optional<Long> burst) {
+    /** The binder passes null for a value left out. */
+    public TierLimit {
+      requests = requests == null ? Optional.empty() : requests;
+      period = period == null ? Optional.empty() : period;
+      burst = burst == null ? Optional.empty() : burst;
+    }
+  }
 
   /** The limits in force: none when switched off, else the defaults with the configured ones. */
   RateLimits limits() {
@@ -74,7 +83,9 @@ public record AccessProperties(
                       .period()
                       .or(() -> base.map(Limit::period))
                       .orElse(Duration.ofMinutes(1)),
-                  configured.burst().or(() -> base.map(Limit::burst)).orElse(requests)));
+                  configured
+                      .burst()
+                      .orElse(Math.min(requests, base.map(Limit::burst).orElse(requests)))));
         });
     return new RateLimits(limits);
   }
