@@ -93,13 +93,16 @@ final class AdminController {
         .body(account(find(id)));
   }
 
+  /** An account, for operators of {@code tenant} and of every tenant it holds a role in. */
   @GetMapping("/{id}")
   JsonNode getAccount(
       HttpServletRequest http,
       @PathVariable String id,
       @RequestParam(defaultValue = "") String tenant) {
     admin(http, TenantId.of(tenant));
-    return account(find(accountId(id)));
+    Account account = find(accountId(id));
+    account.roles().stream().map(AdminController::tenantOf).distinct().forEach(t -> admin(http, t));
+    return account(account);
   }
 
   /**

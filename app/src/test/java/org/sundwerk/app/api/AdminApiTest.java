@@ -111,6 +111,13 @@ class AdminApiTest extends ApiTest {
     Http.Response platformRole =
         operator.post(ACCOUNTS + "/" + partner + "/roles", "{\"kind\": \"platform\"}");
 
+    String foreigner = new AdminCalls(http, other).account();
+    new AdminCalls(http, other).grantOperator(foreigner, other);
+
+    assertThat(operator.get(ACCOUNTS + "/" + partner + "?tenant=" + tenant).status())
+        .isEqualTo(200);
+    assertThat(operator.get(ACCOUNTS + "/" + foreigner + "?tenant=" + tenant).status())
+        .isEqualTo(403);
     assertThat(ownKey.status()).isEqualTo(201);
     assertThat(foreignRole.status()).isEqualTo(403);
     assertThat(foreignRole.header("Content-Type")).hasValue("application/problem+json");
