@@ -8,9 +8,14 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +33,10 @@ import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Account;
 import org.sundwerk.access.account.AccountPolicy;
 import org.sundwerk.access.account.Accounts;
+import org.sundwerk.access.account.ExternalIdentity;
+import org.sundwerk.access.account.Identities;
+import org.sundwerk.access.account.IdentityLink;
+import org.sundwerk.access.account.LinkedIdentity;
 import org.sundwerk.access.account.LoginResult;
 import org.sundwerk.access.account.PasswordHasher;
 import org.sundwerk.access.account.PasswordProblem;
@@ -620,6 +629,164 @@ public abstract class AccessStoreContract {
     clock.advance(Duration.ofSeconds(1));
     actors.actorFor(key.key(), CITY);
     assertThat(lastUsed(owner)).contains(START.plusSeconds(60));
+  }
+
+  // --- OIDC identities ---
+
+  private static final String ISSUER = "https://keycloak.example/realms/stralsund";
+
+  private Identities identities(AccessDatabase on) {
+    return new Identities(on, clock);
+  }
+
+  private static ExternalIdentity identity(String subject, String verifiedEmail) {
+    return new ExternalIdentity(
+        ISSUER, subject, Optional.ofNullable(verifiedEmail), Optional.of("Erika Mustermann"));
+  }
+
+  @Test
+  void aFirstUseWithAVerifiedAddressCreatesAResidentAccountWithoutPassword() {
+    Identities identities = identities(database);
+
+    IdentityLink first = identities.link(identity("f81d4fae", "Erika@Example.org"));
+    clock.advance(Duration.ofMinutes(5));
+    IdentityLink again = identities.link(identity("f81d4fae", "erika@example.org"));
+
+    assertThat(first).isInstanceOf(IdentityLink.Created.class);
+    AccountId account = first.account().orElseThrow();
+    assertThat(again).isEqualTo(new IdentityLink.Known(account));
+    Account created = accounts.find(account).orElseThrow();
+    assertThat(created.email()).isEqualTo("erika@example.org");
+    assertThat(created.displayName()).isEqualTo("Erika Mustermann");
+    assertThat(created.emailVerifiedAt()).contains(START);
+    assertThat(created.roles()).isEmpty();
+    assertThat(created.actorIn(CITY, Optional.empty())).isEqualTo(new Actor.Resident(account));
+    assertThat(accounts.login("erika@example.org", PASSWORD)).isEqualTo(new LoginResult.Rejected());
+    assertThat(identities.of(account))
+        .containsExactly(new LinkedIdentity(ISSUER, "f81d4fae", START));
+  }
+
+  @Test
+  void aFirstUseLinksTheAccountWithoutRolesThatHoldsTheAddress() {
+    AccountId existing = verifiedAccount("erika@example.org");
+
+    IdentityLink link = identities(database).link(identity("f81d4fae", " ERIKA@example.org"));
+
+    assertThat(link).isEqualTo(new IdentityLink.LinkedByEmail(existing));
+    assertThat(accounts.login("erika@example.org", PASSWORD))
+        .isInstanceOf(LoginResult.Success.class);
+    assertThat(identities(database).link(identity("f81d4fae", null)))
+        .isEqualTo(new IdentityLink.Known(existing));
+  }
+
+  @Test
+  void linkingAnUnverifiedAccountDropsWhatItsRegistrantChose() {
+    Registration.Created squatter =
+        (Registration.Created) accounts.register("erika@example.org", "Mallory", PASSWORD);
+
+    IdentityLink link = identities(database).link(identity("f81d4fae", "erika@example.org"));
+
+    assertThat(link).isEqualTo(new IdentityLink.LinkedByEmail(squatter.account()));
+    Account account = accounts.find(squatter.account()).orElseThrow();
+    assertThat(account.emailVerifiedAt()).contains(START);
+    assertThat(account.displayName()).isEqualTo("Erika Mustermann");
+    assertThat(accounts.login("erika@example.org", PASSWORD)).isEqualTo(new LoginResult.Rejected());
+    assertThat(accounts.verifyEmail(squatter.verificationToken())).isEmpty();
+  }
+
+  @Test
+  void anAccountWithRolesIsLinkedOnlyExplicitly() {
+    AccountId operator = verifiedAccount("erika@example.org");
+    accounts.grant(operator, new Role.Operator(CITY));
+    Identities identities = identities(database);
+
+    IdentityLink byAddress = identities.link(identity("f81d4fae", "erika@example.org"));
+
+    assertThat(byAddress).isInstanceOf(IdentityLink.Unlinked.class);
+    assertThat(byAddress.account()).isEmpty();
+    assertThat(identities.of(operator)).isEmpty();
+    assertThat(identities.attach(operator, identity("f81d4fae", null))).isTrue();
+    assertThat(identities.link(identity("f81d4fae", null)))
+        .isEqualTo(new IdentityLink.Known(operator));
+  }
+
+  @Test
+  void anIdentityOfAnotherAccountIsNotAttached() {
+    AccountId erika = verifiedAccount("erika@example.org");
+    AccountId max = verifiedAccount("max@example.org");
+    Identities identities = identities(database);
+    identities.link(identity("f81d4fae", "erika@example.org"));
+
+    assertThat(identities.attach(max, identity("f81d4fae", null))).isFalse();
+    assertThat(identities.attach(erika, identity("f81d4fae", null))).isTrue();
+    assertThat(identities.of(max)).isEmpty();
+  }
+
+  @Test
+  void withoutAVerifiedAddressAnUnknownIdentityIsNotLinked() {
+    IdentityLink link = identities(database).link(identity("f81d4fae", null));
+    IdentityLink garbage = identities(database).link(identity("f81d4fae", "not an address"));
+
+    assertThat(link).isInstanceOf(IdentityLink.Unlinked.class);
+    assertThat(garbage).isInstanceOf(IdentityLink.Unlinked.class);
+    assertThat(column("SELECT id FROM access_accounts")).isEmpty();
+  }
+
+  @Test
+  void theSameSubjectAtAnotherIssuerIsAnotherIdentity() {
+    Identities identities = identities(database);
+    AccountId account =
+        identities.link(identity("f81d4fae", "erika@example.org")).account().orElseThrow();
+
+    IdentityLink elsewhere =
+        identities.link(
+            new ExternalIdentity(
+                "https://login.example.com", "f81d4fae", Optional.empty(), Optional.empty()));
+
+    assertThat(elsewhere).isInstanceOf(IdentityLink.Unlinked.class);
+    assertThat(identities.of(account)).hasSize(1);
+  }
+
+  @Test
+  void deletingAnAccountForgetsItsIdentities() {
+    Identities identities = identities(database);
+    AccountId account =
+        identities.link(identity("f81d4fae", "erika@example.org")).account().orElseThrow();
+
+    accounts.delete(account);
+
+    assertThat(identities.of(account)).isEmpty();
+    IdentityLink again = identities.link(identity("f81d4fae", "erika@example.org"));
+    assertThat(again).isInstanceOf(IdentityLink.Created.class);
+    assertThat(again.account()).isNotEqualTo(Optional.of(account));
+  }
+
+  @Test
+  void nodesLinkingTheSameIdentityAtOnceAgreeOnOneAccount() throws Exception {
+    List<Identities> nodes = List.of(identities(node()), identities(node()));
+    int threads = 8;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<IdentityLink>> links = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Identities on = nodes.get(i % nodes.size());
+        links.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return on.link(identity("f81d4fae", "erika@example.org"));
+                }));
+      }
+      Set<Optional<AccountId>> accountsSeen = new HashSet<>();
+      for (Future<IdentityLink> link : links) {
+        accountsSeen.add(link.get().account());
+      }
+
+      assertThat(accountsSeen).hasSize(1);
+      assertThat(column("SELECT id FROM access_accounts"))
+          .containsExactly(accountsSeen.iterator().next().orElseThrow().value());
+      assertThat(column("SELECT account_id FROM access_identities")).hasSize(1);
+    }
   }
 
   // --- audit log ---

@@ -1,5 +1,6 @@
 package org.sundwerk.app.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,15 +21,17 @@ import org.sundwerk.access.limit.RateLimiter;
 class SecurityConfiguration {
 
   /**
-   * Spring Security's firewall refuses {@code %2F}, {@code %25} and {@code ;} in paths; NGSI-LD
-   * entity ids are URIs that contain them (an id with a slash is addressed with {@code %2F}, see
-   * {@code WebEdgeConfiguration}). Tomcat still normalises paths and refuses traversal.
+   * Spring Security's firewall refuses {@code %2F}, {@code %2F%2F}, {@code %25} and {@code ;} in
+   * paths; NGSI-LD entity ids are URIs that contain them (an id with a slash is addressed with
+   * {@code %2F}, see {@code WebEdgeConfiguration}). Tomcat still normalises paths and refuses
+   * traversal.
    */
   @Bean
   WebSecurityCustomizer entityIdsInPaths() {
     StrictHttpFirewall firewall = new StrictHttpFirewall();
     firewall.setAllowUrlEncodedSlash(true);
     firewall.setAllowUrlEncodedPercent(true);
+    firewall.setAllowUrlEncodedDoubleSlash(true);
     firewall.setAllowSemicolon(true);
     return web -> web.httpFirewall(firewall);
   }
@@ -61,9 +64,13 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain portal(
-      HttpSecurity http, ActorResolver resolver, AccessGate gate, RateLimiter limiter)
+      HttpSecurity http,
+      ActorResolver resolver,
+      AccessGate gate,
+      RateLimiter limiter,
+      ObjectProvider<OidcLogin> oidcLogin)
       throws Exception {
-    return http.headers(
+    http.headers(
             headers ->
                 headers.contentSecurityPolicy(
                     csp ->
@@ -74,7 +81,9 @@ class SecurityConfiguration {
                                 + " frame-ancestors 'none'")))
         .requestCache(cache -> cache.disable())
         .addFilterBefore(new ActorFilter(resolver, gate, limiter), AuthorizationFilter.class)
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .build();
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    // Only when an OIDC client is configured (sundwerk.access.oidc.client-id/-secret).
+    oidcLogin.ifAvailable(login -> login.applyTo(http));
+    return http.build();
   }
 }
