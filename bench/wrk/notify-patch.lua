@@ -44,7 +44,7 @@ request = function()
   local id = math.random(0, count - 1)
   local body = string.format('{"a": {"type": "Property", "value": %.0f}}', now_us())
   return wrk.format("PATCH", "/ngsi-ld/v1/entities/urn:ngsi-ld:Sensor:" .. id .. "/attrs",
-    {["Content-Type"] = "application/json"}, body)
+    {["Content-Type"] = "application/json", ["X-API-Key"] = bench_key}, body)
 end
 
 response = function(status, headers, body)

@@ -14,3 +14,9 @@ function seed_random(base)
     seeded = true
   end
 end
+-- BENCH_KEY (run.sh sets it per scenario): the API key every request presents in X-API-Key; empty
+-- or unset: none (anonymous). Writes need one.
+bench_key = os.getenv("BENCH_KEY") or ""
+if bench_key ~= "" then
+  wrk.headers["X-API-Key"] = bench_key
+end

@@ -20,7 +20,8 @@ import org.sundwerk.access.Decision.Deny;
  *       tenants and so needs the platform operator.
  *   <li>Anonymous clients only read: every write, subscription, ingestion and admin action needs a
  *       key or a login.
- *   <li>Admin actions and the audit log need an operator of the tenant (or the platform).
+ *   <li>Admin actions, the audit log and others' accounts need an operator of the tenant (or the
+ *       platform).
  *   <li>Entities: a read needs clearance for every named type (see {@link Level}); anonymous reads
  *       only where the tenant allows it. A write needs an operator, or an owner or editor of the
  *       partner that provides every named type.
@@ -90,7 +91,9 @@ public final class AccessPolicy {
     if (anonymous && operation != Operation.READ) {
       return unauthenticated("every " + operation + " needs a key or a login");
     }
-    if (operation == Operation.ADMIN || request.resource() == Resource.AUDIT) {
+    if (operation == Operation.ADMIN
+        || request.resource() == Resource.AUDIT
+        || request.resource() == Resource.ACCOUNTS) {
       return operates(actor, request.tenant())
           ? new Allow("operator of the tenant", view)
           : deny(
@@ -108,7 +111,7 @@ public final class AccessPolicy {
               ? new Allow(anonymous ? "public" : "signed in", view)
               : unauthenticated("sign in");
       case ACCOUNT -> anonymous ? unauthenticated("sign in") : new Allow("own account", view);
-      case HEALTH, ACTUATOR, AUDIT -> throw new IllegalStateException("decided above");
+      case HEALTH, ACTUATOR, AUDIT, ACCOUNTS -> throw new IllegalStateException("decided above");
     };
   }
 

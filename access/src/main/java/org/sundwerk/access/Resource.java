@@ -16,6 +16,11 @@ public enum Resource {
   ACCOUNT,
   /** The audit log of a tenant. */
   AUDIT,
+  /**
+   * Other people's accounts, roles and keys: the admin API, for operators of the tenant (and their
+   * keys scoped to {@code ADMIN}: automation), unlike one's own {@link #ACCOUNT}.
+   */
+  ACCOUNTS,
   /** {@code /actuator/health}: load balancers and monitoring ask it without credentials. */
   HEALTH,
   /** Every other actuator endpoint (metrics, Prometheus, info). */

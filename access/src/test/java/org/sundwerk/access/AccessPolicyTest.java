@@ -184,7 +184,21 @@ class AccessPolicyTest {
             "operator read key",
             OPERATOR_READ_KEY,
             on(Resource.AUDIT, Operation.ADMIN, CITY),
-            FORBIDDEN));
+            FORBIDDEN),
+        row(
+            "operator read key",
+            OPERATOR_READ_KEY,
+            on(Resource.ACCOUNTS, Operation.ADMIN, CITY),
+            FORBIDDEN),
+        row("resident", RESIDENT, on(Resource.ACCOUNTS, Operation.ADMIN, CITY), FORBIDDEN),
+        row("anonymous", ANONYMOUS, on(Resource.ACCOUNTS, Operation.ADMIN, CITY), UNAUTHENTICATED),
+        row("city operator", CITY_OPERATOR, on(Resource.ACCOUNTS, Operation.ADMIN, CITY), ALLOW),
+        row(
+            "city operator",
+            CITY_OPERATOR,
+            on(Resource.ACCOUNTS, Operation.ADMIN, DEMO),
+            FORBIDDEN),
+        row("platform", PLATFORM, on(Resource.ACCOUNTS, Operation.ADMIN, CLOSED), ALLOW));
   }
 
   static Arguments row(String who, Actor actor, AccessRequest request, String expected) {

@@ -92,6 +92,33 @@ public final class Accounts {
   }
 
   /**
+   * Creates an account whose address an operator vouches for (a partner's staff): verified at once,
+   * without a password (it signs in after a password reset, or uses API keys only). Empty when the
+   * address has an account already.
+   */
+  public Optional<AccountId> createVerified(String email, String displayName) {
+    String address = normalizeEmail(email);
+    return database.inTransaction(
+        connection -> {
+          if (idByEmail(connection, address).isPresent()) {
+            return Optional.<AccountId>empty();
+          }
+          AccountId id = AccountId.random();
+          long now = clock.millis();
+          Statements.update(
+              connection,
+              "INSERT INTO access_accounts (id, email, display_name, email_verified_at,"
+                  + " created_at) VALUES (?, ?, ?, ?, ?)",
+              id.value(),
+              address,
+              displayName.strip(),
+              now,
+              now);
+          return Optional.of(id);
+        });
+  }
+
+  /**
    * On first start: when no account holds the platform role, creates {@code email} as a verified
    * platform operator with {@code configuredPassword} ({@code SUNDWERK_ADMIN_PASSWORD}) or a
    * generated one. Returns the generated password, to print to the log once; empty when an operator

@@ -122,6 +122,15 @@ public final class KeyActors {
     cache.ifPresent(c -> c.asMap().values().removeIf(r -> r.grant().owner().equals(owner)));
   }
 
+  /**
+   * Forgets every cached key: for a node that may have missed messages from the others (its
+   * connection to them broke), since it cannot know which keys were revoked meanwhile.
+   */
+  public void forgetAll() {
+    generation.incrementAndGet();
+    cache.ifPresent(Cache::invalidateAll);
+  }
+
   /** Records the use of a cached key at most once per {@link ApiKeys#LAST_USED_PRECISION}. */
   private Resolved used(ApiKeyId id, Resolved cached) {
     long now = clock.millis();

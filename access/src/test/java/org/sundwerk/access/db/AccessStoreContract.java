@@ -166,6 +166,19 @@ public abstract class AccessStoreContract {
   }
 
   @Test
+  void anOperatorCreatesAVerifiedAccountWithoutPasswordOncePerAddress() {
+    AccountId id = accounts.createVerified(" Partner@Example.org", "Stadtwerke").orElseThrow();
+
+    Account account = accounts.find(id).orElseThrow();
+    assertThat(account.email()).isEqualTo("partner@example.org");
+    assertThat(account.emailVerifiedAt()).contains(START);
+    assertThat(accounts.login("partner@example.org", "")).isEqualTo(new LoginResult.Rejected());
+    assertThat(accounts.createVerified("partner@example.org", "again")).isEmpty();
+    assertThat(accounts.register("partner@example.org", "x", PASSWORD))
+        .isEqualTo(new Registration.AlreadyRegistered(id));
+  }
+
+  @Test
   void aVerificationTokenWorksOnceAndExpires() {
     Registration.Created first =
         (Registration.Created) accounts.register("a@example.org", "A", PASSWORD);
@@ -580,6 +593,26 @@ public abstract class AccessStoreContract {
     assertThat(otherNode.actorFor(missed.key(), CITY)).as("missed the message").isPresent();
     clock.advance(CACHE_FOR);
     assertThat(otherNode.actorFor(missed.key(), CITY)).isEmpty();
+  }
+
+  @Test
+  void aNodeThatMayHaveMissedMessagesForgetsEveryCachedKey() {
+    AccountId owner = verifiedAccount("erika@example.org");
+    CreatedKey key = keys.create(owner, Optional.empty(), "k", readScope());
+    AccessDatabase otherDatabase = node();
+    KeyActors otherNode =
+        new KeyActors(
+            new ApiKeys(otherDatabase, clock, random),
+            accounts(otherDatabase),
+            Optional.empty(),
+            clock,
+            CACHE_FOR);
+    otherNode.actorFor(key.key(), CITY).orElseThrow();
+    keys.revoke(owner, key.id());
+
+    otherNode.forgetAll(); // what the app does after its signal connection came back
+
+    assertThat(otherNode.actorFor(key.key(), CITY)).isEmpty();
   }
 
   @Test

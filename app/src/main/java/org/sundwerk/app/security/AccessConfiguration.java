@@ -2,7 +2,6 @@ package org.sundwerk.app.security;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import org.sundwerk.access.key.ApiKeys;
 import org.sundwerk.access.key.BootstrapKey;
 import org.sundwerk.access.key.KeyActors;
 import org.sundwerk.access.limit.RateLimiter;
-import org.sundwerk.access.limit.RateLimits;
 import org.sundwerk.app.config.DatabaseProperties;
 import org.sundwerk.app.config.SundwerkProperties;
 import org.sundwerk.store.StoreDatabase;
@@ -113,8 +111,7 @@ class AccessConfiguration {
 
   @Bean
   RateLimiter rateLimiter(AccessProperties properties, Clock clock) {
-    return new RateLimiter(
-        properties.rateLimited() ? RateLimits.DEFAULT : new RateLimits(Map.of()), clock);
+    return new RateLimiter(properties.limits(), clock);
   }
 
   @Bean

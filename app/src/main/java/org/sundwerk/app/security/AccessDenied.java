@@ -28,5 +28,5 @@ public final class AccessDenied extends RuntimeException {
   }
 
   /** The challenge a 401 carries: keys and OIDC access tokens both go in a Bearer header. */
-  static final String CHALLENGE = "Bearer realm=\"sundwerk\"";
+  public static final String CHALLENGE = "Bearer realm=\"sundwerk\"";
 }

@@ -67,7 +67,8 @@ final class ActorResolver {
     String path = http.getRequestURI().substring(http.getContextPath().length());
     return path.startsWith("/ngsi-ld/")
         || path.startsWith("/ingestion/")
-        || path.startsWith("/actuator/");
+        || path.startsWith("/actuator/")
+        || path.startsWith("/api/");
   }
 
   /**

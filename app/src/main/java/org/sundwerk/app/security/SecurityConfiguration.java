@@ -65,7 +65,7 @@ class SecurityConfiguration {
   }
 
   /** The APIs: no sessions, no CSRF (no cookies count), nothing to render. */
-  static final String[] API_PATHS = {"/ngsi-ld/**", "/ingestion/**", "/actuator/**"};
+  static final String[] API_PATHS = {"/ngsi-ld/**", "/ingestion/**", "/actuator/**", "/api/**"};
 
   @Bean
   @Order(1)

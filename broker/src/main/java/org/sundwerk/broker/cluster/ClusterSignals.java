@@ -17,7 +17,11 @@ public interface ClusterSignals extends AutoCloseable {
     /** The subscriptions of the tenant in the payload. */
     SUBSCRIPTIONS,
     /** The context with the URL in the payload was deleted or changed. */
-    CONTEXTS
+    CONTEXTS,
+    /** The API key with the id in the payload was revoked. */
+    API_KEYS,
+    /** The roles of the account with the id in the payload changed, or it was deleted. */
+    ACCOUNTS
   }
 
   /** The signals of a node that has no other nodes. */
