@@ -111,6 +111,8 @@ final class AdminController {
    */
   @PostMapping("/{id}/roles")
   JsonNode grant(HttpServletRequest http, @PathVariable String id, @RequestBody JsonNode body) {
+    // Decided before the body is judged: callers who may not learn nothing from its errors.
+    admin(http, tenant(body.path("tenant")));
     Role role =
         role(
             requiredText(body, "kind"),
@@ -128,9 +130,10 @@ final class AdminController {
   ResponseEntity<Void> revokeRole(
       HttpServletRequest http,
       @PathVariable String id,
-      @RequestParam String kind,
+      @RequestParam(defaultValue = "") String kind,
       @RequestParam(defaultValue = "") String tenant,
       @RequestParam(defaultValue = "") String partner) {
+    admin(http, tenant(NODES.stringNode(tenant)));
     Role role = role(kind, tenant, partner, "viewer");
     admin(http, tenantOf(role));
     if (!accounts.revoke(find(accountId(id)).id(), role)) {
@@ -152,6 +155,7 @@ final class AdminController {
       tenants.add(tenant(name));
     }
     if (tenants.isEmpty()) {
+      admin(http, TenantId.DEFAULT);
       throw AdminProblem.badRequest("name the tenants the key is for in \"tenants\"");
     }
     tenants.forEach(tenant -> admin(http, tenant));
@@ -213,13 +217,22 @@ final class AdminController {
   @DeleteMapping("/{id}/keys/{keyId}")
   ResponseEntity<Void> revokeKey(
       HttpServletRequest http, @PathVariable String id, @PathVariable String keyId) {
-    Account owner = find(accountId(id));
+    // Whether the account or key exists is told only to whom may manage them: the platform
+    // operator, or the operators of every tenant the account holds a role in.
+    Account owner = findOrRefuse(http, id);
     KeyListing key =
         keys.listFor(owner.id()).stream()
             .filter(listed -> listed.id().value().equals(keyId))
             .filter(listed -> listed.revokedAt().isEmpty())
             .findFirst()
-            .orElseThrow(() -> AdminProblem.notFound("the account has no such unrevoked key"));
+            .orElseThrow(
+                () -> {
+                  admin(http, TenantId.DEFAULT);
+                  owner.roles().stream()
+                      .map(AdminController::tenantOf)
+                      .forEach(tenant -> admin(http, tenant));
+                  return AdminProblem.notFound("the account has no such unrevoked key");
+                });
     Set<TenantId> actsIn = new LinkedHashSet<>(key.scope().tenants());
     if (actsIn.isEmpty()) {
       actsIn.add(TenantId.DEFAULT);
@@ -234,6 +247,21 @@ final class AdminController {
 
   private void admin(HttpServletRequest http, TenantId tenant) {
     gate.require(http, AccessRequest.of(tenant, Operation.ADMIN, Resource.ACCOUNTS));
+  }
+
+  /** The account, or (after asking the gate for the default tenant) a 404. */
+  private Account findOrRefuse(HttpServletRequest http, String id) {
+    Optional<Account> found;
+    try {
+      found = accounts.find(new AccountId(id));
+    } catch (IllegalArgumentException malformed) {
+      found = Optional.empty();
+    }
+    return found.orElseGet(
+        () -> {
+          admin(http, TenantId.DEFAULT);
+          throw AdminProblem.notFound("no such account");
+        });
   }
 
   private Account find(AccountId id) {

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestPropertySource;
 import org.sundwerk.app.SundwerkApplication;
 
 /**
@@ -25,6 +26,9 @@ import org.sundwerk.app.SundwerkApplication;
 @TestExecutionListeners(
     listeners = TestBackend.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+// Every test class shares one server and calls from 127.0.0.1: one anonymous bucket would answer
+// 429 to whichever test comes after the 60th anonymous call. RateLimitTest turns them on again.
+@TestPropertySource(properties = "sundwerk.access.rate-limited=false")
 abstract class ApiTest {
 
   static final String CORE = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld";
@@ -46,9 +50,6 @@ abstract class ApiTest {
     registry.add("sundwerk.demo.enabled", () -> "false");
     registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
     registry.add("sundwerk.notifications.allowed-hosts", () -> "127.0.0.1");
-    // Every test class shares one server and calls from 127.0.0.1: one anonymous bucket would
-    // answer 429 to whichever test comes after the 60th anonymous call. Limits have own tests.
-    registry.add("sundwerk.access.rate-limited", () -> "false");
     TestBackend.properties().forEach((name, value) -> registry.add(name, () -> value));
   }
 

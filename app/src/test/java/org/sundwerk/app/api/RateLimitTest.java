@@ -12,6 +12,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
     properties = {
+      // Shadows ApiTest's "false": the other API tests run without limits.
+      "sundwerk.access.rate-limited=true",
       "sundwerk.access.rate-limits.anonymous.requests=3",
       "sundwerk.access.rate-limits.anonymous.period=1h",
       "sundwerk.access.rate-limits.anonymous.burst=3",
