@@ -68,6 +68,11 @@ public final class SubscriptionOwners implements SubscriberViews {
 
   private static String principal(Actor actor) {
     return switch (actor) {
+      // Only the bootstrap key has no account behind it: it stays valid while configured.
+      case Actor.ApiKey key
+          when key.owner() instanceof Actor.PlatformOperator platform
+              && platform.account().isEmpty() ->
+          PLATFORM;
       case Actor.ApiKey key -> KEY + key.key().value();
       case Actor.PartnerMember member ->
           ACCOUNT + member.account().value() + PARTNER + member.partner().value();
