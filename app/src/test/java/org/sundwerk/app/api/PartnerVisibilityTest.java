@@ -251,6 +251,33 @@ class PartnerVisibilityTest extends ApiTest {
   }
 
   @Test
+  void aKeyScopedToTypesSeesOnlyThemInQueriesThatNameNone() {
+    String charger = charger("scoped", 0.2);
+    String meter = meter("scoped-meter");
+    AccountId member = member("partner-a");
+    Http scoped =
+        anonymous.key(
+            keys.create(
+                    member,
+                    Optional.of(new PartnerId("partner-a")),
+                    "meters only",
+                    new KeyScope(
+                        Set.of(TenantId.of(TENANT)),
+                        EnumSet.of(Operation.READ),
+                        Set.of("https://uri.etsi.org/ngsi-ld/default-context/Meter")))
+                .key());
+    String pattern = "idPattern=.*:" + run + ":.*&count=true";
+
+    Http.Response page = scoped.get(ENTITIES + "?" + pattern);
+    assertThat(ids(ok(page))).containsExactly(meter);
+    assertThat(page.header("NGSILD-Results-Count")).contains("1");
+    assertThat(page.json().get(0).has("reading")).isTrue();
+    assertThat(ids(ok(scoped.get(ENTITIES + "?type=Meter&" + pattern)))).containsExactly(meter);
+    assertThat(scoped.get(ENTITIES + "?type=Charger&" + pattern).status()).isEqualTo(403);
+    assertThat(scoped.get(ENTITIES + "/" + charger).status()).isEqualTo(403);
+  }
+
+  @Test
   void aFilterOnAHiddenAttributeTellsNothingAboutIt() {
     String charger = charger("station", 0.45);
     String pattern = "idPattern=.*:" + run + ":.*";
