@@ -1,5 +1,6 @@
 package org.sundwerk.app.security;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.access.key.KeyActors;
+import org.sundwerk.broker.subscription.Matcher;
 import org.sundwerk.broker.subscription.SubscriberViews;
 import org.sundwerk.broker.subscription.Subscription;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
@@ -108,8 +110,14 @@ public final class SubscriptionOwners implements SubscriberViews {
     return Optional.empty();
   }
 
+  /**
+   * Also leaves out entities of types in which the owner may not see an attribute the subscription
+   * watches or its {@code q} or {@code geoQ} reads: their notifications would tell when or how a
+   * hidden value changed.
+   */
   @Override
-  public Optional<View> of(String tenant, Subscription subscription) {
+  public Optional<View> of(String tenant, Matcher matcher) {
+    Subscription subscription = matcher.subscription();
     TenantId id = TenantId.of(tenant);
     Optional<Actor> actor = actor(id, subscription.owner());
     if (actor.isEmpty()) {
@@ -126,6 +134,11 @@ public final class SubscriptionOwners implements SubscriberViews {
       return Optional.empty();
     }
     Visible visible = Visible.through(allow.view());
-    return Optional.of(visible.everything() ? View.EVERYTHING : visible::entity);
+    if (visible.everything()) {
+      return Optional.of(View.EVERYTHING);
+    }
+    Set<String> read = new HashSet<>(subscription.watchedAttributes());
+    read.addAll(Visible.read(matcher.q(), matcher.geoQ()));
+    return Optional.of(entity -> visible.entity(entity, read));
   }
 }

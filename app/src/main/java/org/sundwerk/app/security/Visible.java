@@ -15,6 +15,7 @@ import org.sundwerk.broker.entity.TypeSummary;
 import org.sundwerk.broker.temporal.AggregatedEntity;
 import org.sundwerk.broker.temporal.TemporalEntity;
 import org.sundwerk.ngsild.model.Entity;
+import org.sundwerk.ngsild.query.GeoQuery;
 import org.sundwerk.ngsild.query.Query;
 import org.sundwerk.ngsild.query.TypeQuery;
 
@@ -179,11 +180,35 @@ public final class Visible {
       }
       case AttributeView.TypeFilter.AllBut allBut -> narrowed = narrowed.excluding(allBut.hidden());
     }
-    Set<String> filtered = new HashSet<>();
-    query.q().ifPresent(q -> attributes(q, filtered::add));
-    query.geoQ().ifPresent(geo -> filtered.add(geo.geoproperty()));
+    Set<String> filtered = read(query.q(), query.geoQ());
     return Optional.of(
         filtered.isEmpty() ? narrowed : narrowed.excluding(view.typesHiding(filtered)));
+  }
+
+  /** The attributes a {@code q} and a {@code geoQ} filter read. */
+  static Set<String> read(Optional<Query> q, Optional<GeoQuery> geoQ) {
+    Set<String> read = new HashSet<>();
+    q.ifPresent(query -> attributes(query, read::add));
+    geoQ.ifPresent(geo -> read.add(geo.geoproperty()));
+    return read;
+  }
+
+  /**
+   * As {@link #entity}, and empty also for an entity of a type in which the reader may not see one
+   * of {@code read}: the attributes a subscription watches or filters on, whose notifications would
+   * otherwise tell when or how a hidden value changed.
+   */
+  Optional<Entity> entity(Entity entity, Set<String> read) {
+    if (everything) {
+      return Optional.of(entity);
+    }
+    if (!read.isEmpty()) {
+      Set<String> hiding = view.typesHiding(read);
+      if (entity.types().stream().anyMatch(hiding::contains)) {
+        return Optional.empty();
+      }
+    }
+    return entity(entity);
   }
 
   /** The type names a type selector mentions: a read must be cleared for each. */

@@ -428,6 +428,16 @@ class PartnerVisibilityTest extends ApiTest {
                 .status())
         .isEqualTo(403);
 
+    Receiver probing = receiver();
+    subscribe(partnerA, "\"entities\": [{\"type\": \"Charger\"}], \"q\": \"tariff>0.4\"", probing);
+    Receiver watching = receiver();
+    subscribe(
+        partnerA,
+        "\"entities\": [{\"type\": \"Charger\"}], \"watchedAttributes\": [\"tariff\"]",
+        watching);
+    Receiver probingB = receiver();
+    subscribe(partnerB, "\"entities\": [{\"type\": \"Charger\"}], \"q\": \"tariff>0.4\"", probingB);
+
     String vault = vault("notified-vault");
     String charger = charger("notified", 0.42);
 
@@ -439,6 +449,9 @@ class PartnerVisibilityTest extends ApiTest {
     assertThat(seenByA.has("load")).isTrue();
     assertThat(forAnyType.data()).extracting(d -> d.path("id").asString()).doesNotContain(vault);
     assertThat(forAnyType.data()).allSatisfy(d -> assertThat(d.has("tariff")).isFalse());
+    probingB.awaitData(d -> d.path("id").asString().equals(charger), WAIT);
+    assertThat(probing.data()).as("a q on a hidden attribute tells nothing").isEmpty();
+    assertThat(watching.data()).as("watching a hidden attribute tells nothing").isEmpty();
   }
 
   @Test

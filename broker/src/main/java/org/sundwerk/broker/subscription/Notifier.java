@@ -295,7 +295,7 @@ public final class Notifier implements AutoCloseable {
       Instant at = clock.instant();
       List<OutboxMessage> visible;
       try {
-        Optional<SubscriberViews.View> view = views.of(first.tenant(), s);
+        Optional<SubscriberViews.View> view = views.of(first.tenant(), found.get());
         if (view.isEmpty()) {
           settled(new Outcome.Refused(first.tenant(), s.id(), takeAllIds(bundle), at));
           return;

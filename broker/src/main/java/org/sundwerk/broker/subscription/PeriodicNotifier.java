@@ -135,7 +135,7 @@ public final class PeriodicNotifier implements AutoCloseable {
     Subscription s = matcher.subscription();
     Instant at = clock.instant();
     try {
-      Optional<SubscriberViews.View> view = views.of(tenant, s);
+      Optional<SubscriberViews.View> view = views.of(tenant, matcher);
       if (view.isEmpty()) {
         store.recordDeliveries(tenant, s.id(), 1, 1, Optional.empty(), Optional.of(at));
         return;

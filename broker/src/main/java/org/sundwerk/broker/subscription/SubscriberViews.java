@@ -15,9 +15,10 @@ public interface SubscriberViews {
   /**
    * The owner's view now; empty when it may not be notified any more (its key revoked, its account
    * deleted, its right to read gone): the notifier drops the notification and records a failed
-   * delivery.
+   * delivery. Given the parsed subscription, so that the view may also leave out entities whose
+   * hidden attributes its filters read.
    */
-  Optional<View> of(String tenant, Subscription subscription);
+  Optional<View> of(String tenant, Matcher subscription);
 
   /** Cuts an entity down to what one owner may see. */
   @FunctionalInterface
