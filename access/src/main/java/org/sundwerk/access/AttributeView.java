@@ -41,6 +41,40 @@ public final class AttributeView {
   }
 
   /**
+   * Whether this view hides nothing: no type, no attribute (operators, and everyone in an open
+   * tenant). Answers need no filtering then. Costs a look at each declared type of the tenant.
+   */
+  public boolean hidesNothing() {
+    if (onlyTypes.isPresent()
+        || !sees(TypeVisibility.of(tenant.undeclaredTypes()), tenant.undeclaredTypes())) {
+      return false;
+    }
+    for (TypeVisibility type : tenant.types().values()) {
+      if (!sees(type, type.level())) {
+        return false;
+      }
+      for (String attribute : type.attributes().keySet()) {
+        if (!sees(type, type.attribute(attribute))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The declared types the actor may see whose attributes named {@code attributes} it may not all
+   * see: a query that filters on such an attribute must leave these types out, or its answers would
+   * tell the hidden values. Undeclared types hide no single attribute.
+   */
+  public Set<String> typesHiding(Set<String> attributes) {
+    return tenant.types().keySet().stream()
+        .filter(this::mayRead)
+        .filter(type -> attributes.stream().anyMatch(attribute -> !mayRead(type, attribute)))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
    * How a query that names no types must be narrowed: to the only types the actor may see, or by
    * leaving out the declared types it may not see.
    */

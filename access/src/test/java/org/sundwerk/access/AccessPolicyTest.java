@@ -266,6 +266,24 @@ class AccessPolicyTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aViewHidesNothingOnlyWhereTheActorSeesEveryTypeAndAttribute() {
+    assertThat(viewOf(CITY_OPERATOR, CITY).hidesNothing()).isTrue();
+    assertThat(viewOf(ANONYMOUS, DEMO).hidesNothing()).as("an open tenant").isTrue();
+    assertThat(viewOf(ANONYMOUS, CITY).hidesNothing()).isFalse();
+    assertThat(viewOf(PARKCO_VIEWER, CITY).hidesNothing()).isFalse();
+    assertThat(viewOf(PARKCO_KEY, CITY).hidesNothing()).as("scoped to one type").isFalse();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFilterOnAHiddenAttributeLeavesOutTheTypesThatHideIt() {
+    assertThat(viewOf(ANONYMOUS, CITY).typesHiding(Set.of(REVENUE))).containsExactly(PARKING);
+    assertThat(viewOf(ANONYMOUS, CITY).typesHiding(Set.of(NAME))).isEmpty();
+    assertThat(viewOf(STADTWERKE_OWNER, CITY).typesHiding(Set.of(NOTE, REVENUE)))
+        .containsExactly(PARKING);
+    assertThat(viewOf(PARKCO_VIEWER, CITY).typesHiding(Set.of(REVENUE))).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
   void anAttributeIsNeverMoreOpenThanItsType() {
     AccessPolicy policy =
         new AccessPolicy(

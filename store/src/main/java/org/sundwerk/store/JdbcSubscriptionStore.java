@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.sundwerk.broker.subscription.DeliveryStatus;
 import org.sundwerk.broker.subscription.Subscription;
 import org.sundwerk.broker.subscription.SubscriptionJson;
+import org.sundwerk.broker.subscription.SubscriptionOwner;
 import org.sundwerk.broker.subscription.SubscriptionStore;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,8 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String COLUMNS =
-      "tenant, doc, times_sent, times_failed, last_notification, last_success, last_failure";
+      "tenant, doc, times_sent, times_failed, last_notification, last_success, last_failure,"
+          + " owner_party, owner_principal";
 
   private final StoreDatabase database;
 
@@ -36,11 +38,13 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
   @Override
   public boolean create(String tenant, Subscription subscription) {
     return update(
-        "INSERT INTO subscription (tenant, id, doc) VALUES (?, ?, ?)"
-            + " ON CONFLICT (tenant, id) DO NOTHING",
+        "INSERT INTO subscription (tenant, id, doc, owner_party, owner_principal)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, id) DO NOTHING",
         tenant,
         subscription.id(),
-        document(subscription));
+        document(subscription),
+        subscription.owner().map(SubscriptionOwner::party).orElse(null),
+        subscription.owner().map(SubscriptionOwner::principal).orElse(null));
   }
 
   @Override
@@ -53,26 +57,31 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
   }
 
   @Override
-  public List<Subscription> list(String tenant, int limit, int offset) {
-    return select(
-            "SELECT "
-                + COLUMNS
-                + " FROM subscription WHERE tenant = ? ORDER BY pk LIMIT "
-                + limit
-                + " OFFSET "
-                + offset,
-            tenant)
-        .stream()
-        .map(Row::subscription)
-        .toList();
+  public List<Subscription> list(String tenant, Optional<String> party, int limit, int offset) {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + " FROM subscription WHERE tenant = ?"
+            + (party.isPresent() ? " AND owner_party = ?" : "")
+            + " ORDER BY pk LIMIT "
+            + limit
+            + " OFFSET "
+            + offset;
+    return (party.isPresent() ? select(sql, tenant, party.get()) : select(sql, tenant))
+        .stream().map(Row::subscription).toList();
   }
 
   @Override
-  public long count(String tenant) {
+  public long count(String tenant, Optional<String> party) {
     try (Connection connection = database.readPool().getConnection();
         PreparedStatement statement =
-            connection.prepareStatement("SELECT count(*) FROM subscription WHERE tenant = ?")) {
+            connection.prepareStatement(
+                "SELECT count(*) FROM subscription WHERE tenant = ?"
+                    + (party.isPresent() ? " AND owner_party = ?" : ""))) {
       statement.setString(1, tenant);
+      if (party.isPresent()) {
+        statement.setString(2, party.get());
+      }
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getLong(1);
@@ -219,7 +228,8 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                       result.getLong(4),
                       time(result.getString(5)),
                       time(result.getString(6)),
-                      time(result.getString(7)))));
+                      time(result.getString(7))),
+                  owner(result.getString(8), result.getString(9))));
         }
       }
       return rows;
@@ -232,9 +242,16 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     return text == null || text.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(text));
   }
 
-  private record Row(String tenant, String doc, DeliveryStatus status) {
+  private static Optional<SubscriptionOwner> owner(String party, String principal) {
+    return party == null || principal == null
+        ? Optional.empty()
+        : Optional.of(new SubscriptionOwner(party, principal));
+  }
+
+  private record Row(
+      String tenant, String doc, DeliveryStatus status, Optional<SubscriptionOwner> owner) {
     Subscription subscription() {
-      return SubscriptionJson.fromStored(JSON.readTree(doc), status);
+      return SubscriptionJson.fromStored(JSON.readTree(doc), status).withOwner(owner);
     }
   }
 }

@@ -71,6 +71,11 @@ final class SelectionSql {
           .params(List.copyOf(query.attrs()))
           .append(" AND a.entity_pk = e.pk)");
     }
+    if (!query.excludedTypes().isEmpty()) {
+      where
+          .append(" AND NOT ")
+          .append(typeIn(tenant, query.excludedTypes().stream().sorted().toList()));
+    }
     if (query.scopeQ().isPresent()) {
       if (!current) {
         throw new IllegalArgumentException("scopeQ is evaluated on the current state only");

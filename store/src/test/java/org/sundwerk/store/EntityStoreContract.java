@@ -437,7 +437,15 @@ public abstract class EntityStoreContract {
                         new TypeQuery.AllOf(List.of(name("Room"), name("Sensor"))),
                         name("Nothing")))),
             List.of("x1")),
-        Arguments.of("Nothing", type("Nothing"), List.of()));
+        Arguments.of("Nothing", type("Nothing"), List.of()),
+        Arguments.of(
+            "all but Sensor (what a reader may not see)",
+            all().idPattern(".").build().excluding(Set.of(iri("Sensor"))),
+            List.of("r1", "r2", "r3")),
+        Arguments.of(
+            "Room but Sensor",
+            type("Room").excluding(Set.of(iri("Sensor"), iri("Nothing"))),
+            List.of("r1", "r2", "r3")));
   }
 
   @ParameterizedTest(name = "type={0}")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sundwerk.broker.subscription.DeliveryStatus;
 import org.sundwerk.broker.subscription.Subscription;
 import org.sundwerk.broker.subscription.SubscriptionJson;
+import org.sundwerk.broker.subscription.SubscriptionOwner;
 import org.sundwerk.broker.subscription.SubscriptionStore;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +57,30 @@ abstract class SubscriptionStoreContract {
     assertThat(store.count("t1")).isEqualTo(2);
     assertThat(store.all()).containsOnlyKeys("t1", "t2");
     assertThat(store.all().get("t1")).containsExactly(first, second);
+  }
+
+  @Test
+  void keepsTheOwnerAndListsAndCountsPerParty() {
+    SubscriptionOwner a = new SubscriptionOwner("account:a", "key:1");
+    Subscription ofA = subscription("urn:ngsi-ld:Subscription:1", "T").withOwner(Optional.of(a));
+    Subscription ofB =
+        subscription("urn:ngsi-ld:Subscription:2", "T")
+            .withOwner(Optional.of(new SubscriptionOwner("account:b", "account:b")));
+    Subscription ofNobody = subscription("urn:ngsi-ld:Subscription:3", "T");
+    store.create("t", ofA);
+    store.create("t", ofB);
+    store.create("t", ofNobody);
+
+    assertThat(store.find("t", ofA.id()).orElseThrow().owner()).contains(a);
+    assertThat(store.find("t", ofNobody.id()).orElseThrow().owner()).isEmpty();
+    assertThat(store.list("t", Optional.of("account:a"), 10, 0)).containsExactly(ofA);
+    assertThat(store.count("t", Optional.of("account:b"))).isEqualTo(1);
+    assertThat(store.count("t", Optional.of("account:c"))).isZero();
+    assertThat(store.list("t", 10, 0)).containsExactly(ofA, ofB, ofNobody);
+    assertThat(store.replace("t", subscription(ofA.id(), "U"))).isTrue();
+    assertThat(store.find("t", ofA.id()).orElseThrow().owner())
+        .as("a replaced definition keeps its owner")
+        .contains(a);
   }
 
   @Test

@@ -114,6 +114,15 @@ public final class ApiKeys {
         });
   }
 
+  /**
+   * The grant of the unrevoked key {@code id}, without its secret: for work done later on the key's
+   * behalf (notifications of a subscription created with it), which must stop once it is revoked.
+   * Reads the row every time.
+   */
+  public Optional<KeyGrant> grant(ApiKeyId id) {
+    return database.run(connection -> find(connection, id).map(StoredKey::grant));
+  }
+
   /** A presented key split into the id that finds its row and the hash of its secret. */
   record Presented(ApiKeyId id, String secretHash) {}
 

@@ -110,6 +110,27 @@ public final class KeyActors {
     return resolved.map(r -> actor(r, tenant));
   }
 
+  /**
+   * The actor the stored key {@code id} stands for in {@code tenant} now, read afresh (no cache):
+   * empty once it is revoked or its owner is deleted or unverified. For work done on a key's behalf
+   * after the request that presented it, such as a subscription's notifications.
+   */
+  public Optional<Actor> actorForKey(ApiKeyId id, TenantId tenant) {
+    return keys.grant(id)
+        .flatMap(
+            grant ->
+                accounts
+                    .find(grant.owner())
+                    .filter(account -> account.emailVerifiedAt().isPresent())
+                    .map(
+                        owner ->
+                            (Actor)
+                                new Actor.ApiKey(
+                                    grant.id(),
+                                    owner.actorIn(tenant, grant.actingFor()),
+                                    grant.scope())));
+  }
+
   /** Forgets a revoked key; call it on every node (see the class comment). */
   public void forgetKey(ApiKeyId key) {
     generation.incrementAndGet();

@@ -557,6 +557,26 @@ public abstract class AccessStoreContract {
   }
 
   @Test
+  void aStoredKeyIsFoundByItsIdForWorkOnItsBehalfUntilRevoked() {
+    AccountId owner = verifiedAccount("erika@example.org");
+    accounts.grant(owner, new Role.Member(CITY, PARKCO, PartnerRole.VIEWER));
+    CreatedKey key = keys.create(owner, Optional.of(PARKCO), "subscriptions", readScope());
+    KeyActors actors = keyActors(CACHE_FOR);
+
+    assertThat(actors.actorForKey(key.id(), CITY))
+        .contains(
+            new Actor.ApiKey(
+                key.id(),
+                new Actor.PartnerMember(owner, CITY, PARKCO, PartnerRole.VIEWER),
+                readScope()));
+
+    keys.revoke(owner, key.id());
+
+    assertThat(actors.actorForKey(key.id(), CITY)).isEmpty();
+    assertThat(keys.grant(key.id())).isEmpty();
+  }
+
+  @Test
   void aCachedKeyWithAnotherSecretIsNothing() {
     AccountId owner = verifiedAccount("erika@example.org");
     CreatedKey key = keys.create(owner, Optional.empty(), "app", readScope());

@@ -3,20 +3,27 @@ package org.sundwerk.app.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.Actor;
 import org.sundwerk.access.AttributeView;
 import org.sundwerk.access.Operation;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.app.config.SundwerkProperties;
 import org.sundwerk.app.security.AccessGate;
+import org.sundwerk.app.security.Visible;
 import org.sundwerk.app.web.ProblemDetails;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.BatchResult;
 import org.sundwerk.broker.entity.EntityOperations;
+import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.UpdateResult;
+import org.sundwerk.broker.paging.Page;
 import org.sundwerk.ngsild.codec.Names;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
@@ -74,6 +81,49 @@ final class Api {
       Resource resource,
       Supplier<Set<String>> types) {
     return gate.require(http, TenantId.of(request.tenant()), operation, resource, types);
+  }
+
+  /** The request's actor in its tenant (resolved by the filter before). */
+  Actor actor(HttpServletRequest http, NgsiLdRequest request) {
+    return gate.actor(http, TenantId.of(request.tenant()));
+  }
+
+  /**
+   * Whether the actor operates the request's tenant, asked of the access decision as an admin
+   * action: operators see every subscription of it.
+   */
+  boolean operates(HttpServletRequest http, NgsiLdRequest request) {
+    TenantId tenant = TenantId.of(request.tenant());
+    return gate.decide(
+            actor(http, request), AccessRequest.of(tenant, Operation.ADMIN, Resource.ENTITIES))
+        .allowed();
+  }
+
+  /**
+   * Allows a read of entities of {@code types} (those a request names; empty: any) and returns what
+   * the reader may see of them; throws {@code AccessDenied} if it may not read a named type.
+   */
+  Visible read(HttpServletRequest http, NgsiLdRequest request, Supplier<Set<String>> types) {
+    return Visible.through(allow(http, request, Operation.READ, types));
+  }
+
+  /**
+   * Runs {@code query} narrowed to what the reader may see (see {@link Visible#narrow}), so that
+   * paging and counts hold; the entities of the page still need {@link Visible#entities}.
+   */
+  <T> Page<T> query(Visible visible, EntityQuery query, Function<EntityQuery, Page<T>> run) {
+    query.requireSelective();
+    return visible
+        .narrow(query)
+        .map(run)
+        .orElseGet(
+            () ->
+                new Page<>(
+                    List.of(),
+                    query.paging().check(properties.maxPageSize()).count()
+                        ? OptionalLong.of(0)
+                        : OptionalLong.empty(),
+                    false));
   }
 
   /**

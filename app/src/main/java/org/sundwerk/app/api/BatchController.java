@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sundwerk.access.Operation;
+import org.sundwerk.app.security.Visible;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.BatchResult;
 import org.sundwerk.broker.entity.EntityOperations;
@@ -136,8 +137,9 @@ final class BatchController {
     JsonNode query = request.requireBody();
     EntityQuery entityQuery =
         QueryParameters.entityQuery(query, params, request.terms(), api.defaultPageSize());
-    api.allow(http, request, Operation.READ, Set::of);
-    Page<Entity> result = ops.query().handle(request.tenant(), entityQuery);
+    Visible visible = api.read(http, request, () -> Visible.named(entityQuery.type()));
+    Page<Entity> result =
+        api.query(visible, entityQuery, q -> ops.query().handle(request.tenant(), q));
     Representation rep =
         QueryParameters.keepingAttrs(
             QueryParameters.representation(params, request.terms()), entityQuery.attrs());
@@ -147,7 +149,13 @@ final class BatchController {
     // The links repeat the URL (where the paging is) for a POST with the same body.
     return PageLinks.add(
         api.responses()
-            .entities(result.items(), result.count(), request, rep, type, GeoQuery.LOCATION),
+            .entities(
+                visible.entities(result.items()),
+                result.count(),
+                request,
+                rep,
+                type,
+                GeoQuery.LOCATION),
         http,
         entityQuery.paging(),
         result);

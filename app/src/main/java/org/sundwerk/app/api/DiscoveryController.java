@@ -1,6 +1,7 @@
 package org.sundwerk.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +15,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.sundwerk.access.Operation;
+import org.sundwerk.app.security.Visible;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.AttributeSummary;
 import org.sundwerk.broker.entity.EntityOperations;
 import org.sundwerk.broker.entity.TypeSummary;
+import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.TermDictionary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,9 +52,12 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    api.allow(http, request, Operation.READ, Set::of);
+    Visible visible = api.read(http, request, Set::of);
     TermDictionary terms = request.terms();
-    List<TypeSummary> types = ops.types().handle(request.tenant());
+    List<TypeSummary> types =
+        ops.types().handle(request.tenant()).stream()
+            .flatMap(summary -> visible.type(summary).stream())
+            .toList();
     if (Boolean.parseBoolean(params.get("details"))) {
       ArrayNode array = NODES.arrayNode();
       for (TypeSummary summary : types) {
@@ -78,9 +83,13 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    api.allow(http, request, Operation.READ, Set::of);
     TermDictionary terms = request.terms();
-    TypeSummary summary = ops.type().handle(request.tenant(), terms.expand(typeName));
+    String expanded = terms.expand(typeName);
+    // Naming a hidden type is refused (401 or 403), as a query naming it is.
+    TypeSummary summary =
+        api.read(http, request, () -> Set.of(expanded))
+            .type(ops.type().handle(request.tenant(), expanded))
+            .orElseThrow();
     ObjectNode info = NODES.objectNode();
     info.put("id", summary.type());
     info.put("type", "EntityTypeInfo");
@@ -107,12 +116,21 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    api.allow(http, request, Operation.READ, Set::of);
+    Visible visible = api.read(http, request, Set::of);
     TermDictionary terms = request.terms();
-    List<AttributeSummary> attributes = ops.attributes().handle(request.tenant());
+    List<AttributeSummary> all = ops.attributes().handle(request.tenant());
+    List<AttributeSummary> attributes = new ArrayList<>();
+    ArrayNode array = NODES.arrayNode();
+    for (AttributeSummary summary : all) {
+      visible
+          .attribute(summary)
+          .ifPresent(
+              shown -> {
+                attributes.add(shown);
+                array.add(attributeInfo(shown, Visible.sameTypes(summary, shown), terms));
+              });
+    }
     if (Boolean.parseBoolean(params.get("details"))) {
-      ArrayNode array = NODES.arrayNode();
-      attributes.forEach(a -> array.add(attributeInfo(a, terms)));
       return api.responses().json(HttpStatus.OK, array, request, type);
     }
     ObjectNode list = NODES.objectNode();
@@ -131,19 +149,35 @@ final class DiscoveryController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    api.allow(http, request, Operation.READ, Set::of);
-    AttributeSummary summary =
-        ops.attribute().handle(request.tenant(), request.terms().expand(attr));
+    Visible visible = api.read(http, request, Set::of);
+    String name = request.terms().expand(attr);
+    AttributeSummary summary = ops.attribute().handle(request.tenant(), name);
+    AttributeSummary shown =
+        visible
+            .attribute(summary)
+            // Hidden in every type: answered as if no entity had it.
+            .orElseThrow(() -> NgsiLdException.notFound("No entity has the attribute " + name));
     return api.responses()
-        .json(HttpStatus.OK, attributeInfo(summary, request.terms()), request, type);
+        .json(
+            HttpStatus.OK,
+            attributeInfo(shown, Visible.sameTypes(summary, shown), request.terms()),
+            request,
+            type);
   }
 
-  private static ObjectNode attributeInfo(AttributeSummary summary, TermDictionary terms) {
+  /**
+   * @param counted whether {@code attributeCount} may be shown: not when types the reader may not
+   *     see were left out, since it counts their entities too
+   */
+  private static ObjectNode attributeInfo(
+      AttributeSummary summary, boolean counted, TermDictionary terms) {
     ObjectNode item = NODES.objectNode();
     item.put("id", summary.name());
     item.put("type", "Attribute");
     item.put("attributeName", terms.compact(summary.name()));
-    item.put("attributeCount", summary.entityCount());
+    if (counted) {
+      item.put("attributeCount", summary.entityCount());
+    }
     item.set("attributeTypes", strings(summary.kinds()));
     item.set("typeNames", compacted(summary.types(), terms));
     return item;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 import org.sundwerk.access.Operation;
+import org.sundwerk.app.security.Visible;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityOperations;
 import org.sundwerk.broker.entity.EntityQuery;
@@ -60,13 +61,18 @@ final class EntitiesController {
     MediaType type = MediaTypes.negotiate(accept, true);
     NgsiLdRequest request = api.request(http);
     EntityQuery query = QueryParameters.entityQuery(params, request.terms(), api.defaultPageSize());
-    api.allow(http, request, Operation.READ, Set::of);
-    Page<Entity> page = ops.query().handle(request.tenant(), query);
+    Visible visible = api.read(http, request, () -> Visible.named(query.type()));
+    Page<Entity> page = api.query(visible, query, q -> ops.query().handle(request.tenant(), q));
     Representation rep = QueryParameters.representation(params, request.terms());
     return PageLinks.add(
         api.responses()
             .entities(
-                page.items(), page.count(), request, rep, type, geometryProperty(params, request)),
+                visible.entities(page.items()),
+                page.count(),
+                request,
+                rep,
+                type,
+                geometryProperty(params, request)),
         http,
         query.paging(),
         page);
@@ -91,8 +97,10 @@ final class EntitiesController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, true);
     NgsiLdRequest request = api.request(http);
-    Entity entity = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
-    api.allow(http, request, Operation.READ, () -> Set.copyOf(entity.types()));
+    Entity stored = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
+    // A hidden type is refused here (401 or 403, as for a query naming it), so that is never empty.
+    Entity entity =
+        api.read(http, request, () -> Set.copyOf(stored.types())).entity(stored).orElseThrow();
     Representation rep = QueryParameters.representation(params, request.terms());
     return api.responses().entity(entity, request, rep, type, geometryProperty(params, request));
   }

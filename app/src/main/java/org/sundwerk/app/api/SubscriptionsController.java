@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,22 +24,34 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sundwerk.access.Operation;
+import org.sundwerk.app.security.SubscriptionOwners;
 import org.sundwerk.broker.paging.Page;
 import org.sundwerk.broker.paging.Paging;
 import org.sundwerk.broker.subscription.Subscription;
 import org.sundwerk.broker.subscription.SubscriptionJson;
 import org.sundwerk.broker.subscription.SubscriptionOperations;
+import org.sundwerk.broker.subscription.SubscriptionOwner;
 import org.sundwerk.ngsild.codec.Names;
+import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.jsonld.CoreContexts;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Subscriptions (clause 5.8, 6.10, 6.11): {@code /ngsi-ld/v1/subscriptions}. */
+/**
+ * Subscriptions (clause 5.8, 6.10, 6.11): {@code /ngsi-ld/v1/subscriptions}. Each subscription
+ * belongs to the account (or bootstrap key) that created it: others are answered 404 as if it did
+ * not exist, and the list shows the caller's own. Operators of the tenant see, change and delete
+ * every subscription of it, with the values of others' {@code receiverInfo} and {@code
+ * notifierInfo} (their credentials) masked.
+ */
 @RestController
 @RequestMapping("/ngsi-ld/v1/subscriptions")
 final class SubscriptionsController {
+
+  private static final String MASK = "********";
 
   private final SubscriptionOperations ops;
   private final Api api;
@@ -53,10 +68,15 @@ final class SubscriptionsController {
   @PostMapping
   ResponseEntity<Void> create(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
-    api.allow(http, request, Operation.SUBSCRIBE, Set::of);
+    api.allow(http, request, Operation.SUBSCRIBE, () -> types(request));
     Subscription created =
         ops.create()
-            .handle(request.tenant(), request.requireBody(), request.terms(), request.context());
+            .handle(
+                request.tenant(),
+                SubscriptionOwners.ownerOf(api.actor(http, request)),
+                request.requireBody(),
+                request.terms(),
+                request.context());
     return ResponseEntity.created(
             URI.create("/ngsi-ld/v1/subscriptions/" + EntitiesController.encode(created.id())))
         .build();
@@ -71,11 +91,15 @@ final class SubscriptionsController {
     NgsiLdRequest request = api.request(http);
     api.allow(http, request, Operation.SUBSCRIBE, Set::of);
     Paging paging = QueryParameters.paging(params, api.defaultPageSize());
-    Page<Subscription> page = ops.query().handle(request.tenant(), paging);
+    Optional<String> party = SubscriptionOwners.party(api.actor(http, request));
+    boolean operator = api.operates(http, request);
+    Page<Subscription> page =
+        ops.query().handle(request.tenant(), operator ? Optional.empty() : party, paging);
     Instant now = clock.instant();
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (Subscription subscription : page.items()) {
-      ObjectNode item = SubscriptionJson.write(subscription, request.terms(), now);
+      ObjectNode item =
+          shown(subscription, SubscriptionJson.write(subscription, request.terms(), now), party);
       if (type.equals(MediaTypes.JSON_LD)) {
         ObjectNode withContext = JsonNodeFactory.instance.objectNode();
         withContext.set(
@@ -122,11 +146,14 @@ final class SubscriptionsController {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
     api.allow(http, request, Operation.SUBSCRIBE, Set::of);
-    Subscription subscription = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
+    Subscription subscription = visible(http, request, id);
     return api.responses()
         .json(
             HttpStatus.OK,
-            SubscriptionJson.write(subscription, request.terms(), clock.instant()),
+            shown(
+                subscription,
+                SubscriptionJson.write(subscription, request.terms(), clock.instant()),
+                SubscriptionOwners.party(api.actor(http, request))),
             request,
             type);
   }
@@ -137,7 +164,8 @@ final class SubscriptionsController {
       @PathVariable String id,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
-    api.allow(http, request, Operation.SUBSCRIBE, Set::of);
+    api.allow(http, request, Operation.SUBSCRIBE, () -> types(request));
+    visible(http, request, id);
     ops.update()
         .handle(
             request.tenant(),
@@ -152,7 +180,58 @@ final class SubscriptionsController {
   ResponseEntity<Void> delete(HttpServletRequest http, @PathVariable String id) {
     NgsiLdRequest request = api.request(http);
     api.allow(http, request, Operation.SUBSCRIBE, Set::of);
+    visible(http, request, id);
     ops.delete().handle(request.tenant(), Names.requireEntityId(id));
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The subscription if the caller owns it or operates the tenant; else 404, the answer for a
+   * subscription that does not exist, so ids of others' subscriptions cannot be probed.
+   */
+  private Subscription visible(HttpServletRequest http, NgsiLdRequest request, String id) {
+    Subscription subscription = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
+    Optional<String> party = SubscriptionOwners.party(api.actor(http, request));
+    boolean own =
+        party.isPresent() && subscription.owner().map(SubscriptionOwner::party).equals(party);
+    if (!own && !api.operates(http, request)) {
+      throw NgsiLdException.notFound("Subscription " + id + " does not exist");
+    }
+    return subscription;
+  }
+
+  /** The API form, with the receiver and notifier settings of others' subscriptions masked. */
+  private static ObjectNode shown(
+      Subscription subscription, ObjectNode written, Optional<String> party) {
+    boolean own =
+        party.isPresent() && subscription.owner().map(SubscriptionOwner::party).equals(party);
+    if (!own && written.path("notification").path("endpoint") instanceof ObjectNode endpoint) {
+      for (String member : List.of("receiverInfo", "notifierInfo")) {
+        for (JsonNode entry : endpoint.path(member)) {
+          if (entry instanceof ObjectNode pair && pair.has("value")) {
+            pair.put("value", MASK);
+          }
+        }
+      }
+      URI uri = URI.create(endpoint.path("uri").asString());
+      if (uri.getRawUserInfo() != null) {
+        endpoint.put("uri", uri.toString().replace(uri.getRawUserInfo() + "@", MASK + "@"));
+      }
+    }
+    return written;
+  }
+
+  /**
+   * The entity types a subscription body names: a subscriber must be cleared for each (its
+   * notifications then carry only the attributes it may see).
+   */
+  private static Set<String> types(NgsiLdRequest request) {
+    Set<String> types = new HashSet<>();
+    for (JsonNode selector : request.requireBody().path("entities")) {
+      if (selector.path("type").isString()) {
+        types.add(request.terms().expand(selector.path("type").asString()));
+      }
+    }
+    return types;
   }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sundwerk.access.Operation;
+import org.sundwerk.app.security.Visible;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.paging.Page;
 import org.sundwerk.broker.temporal.AggregatedEntity;
@@ -61,28 +62,30 @@ final class TemporalController {
       @RequestHeader(value = "Accept", required = false) String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     NgsiLdRequest request = api.request(http);
-    api.allow(http, request, Operation.READ, Set::of);
     String entityId = Names.requireEntityId(id);
     TimeFilter filter = TemporalParameters.timeFilter(params, attrs(params, request));
+    // Read, then cleared for the entity's types: a hidden type is refused (401 or 403).
     ObjectNode body =
         switch (TemporalParameters.format(params)) {
-          case AGGREGATED_VALUES ->
-              TemporalRendering.aggregated(
-                  ops.retrieve()
-                      .aggregated(
-                          request.tenant(),
-                          entityId,
-                          filter,
-                          TemporalParameters.aggregation(params)),
-                  request.terms());
+          case AGGREGATED_VALUES -> {
+            AggregatedEntity entity =
+                ops.retrieve()
+                    .aggregated(
+                        request.tenant(), entityId, filter, TemporalParameters.aggregation(params));
+            yield TemporalRendering.aggregated(
+                api.read(http, request, () -> Set.copyOf(entity.types()))
+                    .aggregated(entity)
+                    .orElseThrow(),
+                request.terms());
+          }
           case TEMPORAL_VALUES ->
               TemporalRendering.temporalValues(
-                  ops.retrieve().handle(request.tenant(), entityId, filter),
+                  visible(http, request, ops.retrieve().handle(request.tenant(), entityId, filter)),
                   request.terms(),
                   filter.property());
           case NORMALIZED ->
               TemporalRendering.normalized(
-                  ops.retrieve().handle(request.tenant(), entityId, filter),
+                  visible(http, request, ops.retrieve().handle(request.tenant(), entityId, filter)),
                   request.terms(),
                   TemporalParameters.sysAttrs(params));
         };
@@ -96,7 +99,6 @@ final class TemporalController {
       @RequestParam Map<String, String> params,
       @RequestHeader(value = "Accept", required = false) String accept) {
     NgsiLdRequest request = api.request(http);
-    api.allow(http, request, Operation.READ, Set::of);
     EntityQuery query = QueryParameters.entityQuery(params, request.terms(), api.defaultPageSize());
     return queryResponse(http, request, params, query, accept);
   }
@@ -109,7 +111,6 @@ final class TemporalController {
       @RequestHeader(value = "Accept", required = false) String accept,
       @RequestBody(required = false) byte[] body) {
     NgsiLdRequest request = api.request(http, body, false);
-    api.allow(http, request, Operation.READ, Set::of);
     JsonNode json = request.requireBody();
     EntityQuery query =
         QueryParameters.entityQuery(json, params, request.terms(), api.defaultPageSize());
@@ -126,31 +127,44 @@ final class TemporalController {
       String accept) {
     MediaType type = MediaTypes.negotiate(accept, false);
     TimeFilter filter = TemporalParameters.timeFilter(params, query.attrs());
+    Visible visible = api.read(http, request, () -> Visible.named(query.type()));
     Page<ObjectNode> entities =
         switch (TemporalParameters.format(params)) {
           case AGGREGATED_VALUES -> {
             Page<AggregatedEntity> page =
-                ops.query()
-                    .aggregated(
-                        request.tenant(), query, filter, TemporalParameters.aggregation(params));
+                api.query(
+                    visible,
+                    query,
+                    q ->
+                        ops.query()
+                            .aggregated(
+                                request.tenant(),
+                                q,
+                                filter,
+                                TemporalParameters.aggregation(params)));
             yield page.withItems(
                 page.items().stream()
+                    .flatMap(e -> visible.aggregated(e).stream())
                     .map(e -> TemporalRendering.aggregated(e, request.terms()))
                     .toList());
           }
           case TEMPORAL_VALUES -> {
-            Page<TemporalEntity> page = ops.query().handle(request.tenant(), query, filter);
+            Page<TemporalEntity> page =
+                api.query(visible, query, q -> ops.query().handle(request.tenant(), q, filter));
             yield page.withItems(
                 page.items().stream()
+                    .flatMap(e -> visible.temporal(e).stream())
                     .map(
                         e ->
                             TemporalRendering.temporalValues(e, request.terms(), filter.property()))
                     .toList());
           }
           case NORMALIZED -> {
-            Page<TemporalEntity> page = ops.query().handle(request.tenant(), query, filter);
+            Page<TemporalEntity> page =
+                api.query(visible, query, q -> ops.query().handle(request.tenant(), q, filter));
             yield page.withItems(
                 page.items().stream()
+                    .flatMap(e -> visible.temporal(e).stream())
                     .map(
                         e ->
                             TemporalRendering.normalized(
@@ -167,6 +181,12 @@ final class TemporalController {
         http,
         query.paging(),
         entities);
+  }
+
+  /** The temporal entity as the reader may see it; a hidden type is refused (401 or 403). */
+  private TemporalEntity visible(
+      HttpServletRequest http, NgsiLdRequest request, TemporalEntity entity) {
+    return api.read(http, request, () -> Set.copyOf(entity.types())).temporal(entity).orElseThrow();
   }
 
   private ObjectNode withContext(ObjectNode entity, NgsiLdRequest request) {

@@ -13,6 +13,7 @@ import org.sundwerk.broker.subscription.NotificationRenderer;
 import org.sundwerk.broker.subscription.Notifier;
 import org.sundwerk.broker.subscription.NotifierSettings;
 import org.sundwerk.broker.subscription.PeriodicNotifier;
+import org.sundwerk.broker.subscription.SubscriberViews;
 import org.sundwerk.broker.subscription.SubscriptionOperations;
 import org.sundwerk.broker.subscription.SubscriptionStore;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
@@ -26,7 +27,8 @@ import org.sundwerk.store.StoreDatabase;
 /**
  * Subscriptions and notifications: the subscription store and its cache, the outbox recorder that
  * the entity store runs in every write transaction, the notifier draining the outbox, and the
- * periodic notifier.
+ * periodic notifier. Both notifiers send only what each subscription's owner may see now ({@link
+ * SubscriberViews}, implemented by the access wiring).
  */
 @Configuration(proxyBeanMethods = false)
 class SubscriptionConfiguration {
@@ -74,6 +76,7 @@ class SubscriptionConfiguration {
       JdbcOutbox outbox,
       ActiveSubscriptions active,
       EndpointSenders senders,
+      SubscriberViews views,
       Clock clock,
       NotificationProperties properties) {
     return new Notifier(
@@ -81,6 +84,7 @@ class SubscriptionConfiguration {
         active,
         new NotificationRenderer(),
         senders,
+        views,
         clock,
         new NotifierSettings(
             properties.claimBatch(),
@@ -105,6 +109,7 @@ class SubscriptionConfiguration {
       JdbcEntityStore entities,
       SubscriptionStore store,
       EndpointSenders senders,
+      SubscriberViews views,
       Clock clock,
       Leadership leadership,
       NotificationProperties properties,
@@ -116,6 +121,7 @@ class SubscriptionConfiguration {
             store,
             new NotificationRenderer(),
             senders,
+            views,
             clock,
             leadership,
             sundwerk.maxPageSize());

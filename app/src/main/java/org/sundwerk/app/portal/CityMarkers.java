@@ -12,6 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
+import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.Actor;
+import org.sundwerk.access.Decision;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.app.security.AccessGate;
+import org.sundwerk.app.security.Visible;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.entity.Tenants;
@@ -30,7 +37,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * the kinds the map knows, each entity read with its Smart Data Models domain context and turned
  * into its state in words. Whatever valid NGSI-LD is stored, the map shows what it can: an entity
  * that cannot be shown is left out (and logged once), a value that cannot be read leaves the marker
- * without a state. Thread-safe.
+ * without a state. The map shows what anonymous readers may see (public types and attributes), to
+ * everyone. Thread-safe.
  */
 final class CityMarkers {
 
@@ -45,9 +53,11 @@ final class CityMarkers {
   private final Map<Kind, TermDictionary> terms = new EnumMap<>(Kind.class);
   private final MessageSource messages;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final AccessGate gate;
 
-  CityMarkers(Broker broker, ContextResolver contexts, MessageSource messages) {
+  CityMarkers(Broker broker, ContextResolver contexts, MessageSource messages, AccessGate gate) {
     this.broker = broker;
+    this.gate = gate;
     for (Kind kind : Kind.values()) {
       terms.put(kind, contexts.resolve(JsonNodeFactory.instance.stringNode(kind.contextUrl())));
     }
@@ -73,8 +83,25 @@ final class CityMarkers {
             Paging.first(LIMIT));
     List<Entity> entities;
     try {
-      entities = broker.entities().query().handle(Tenants.of(Optional.of(tenant)), query).items();
-    } catch (NgsiLdException e) {
+      if (!(gate.decide(
+              new Actor.Anonymous("portal map"),
+              AccessRequest.entities(TenantId.of(tenant), Operation.READ))
+          instanceof Decision.Allow allow)) {
+        return List.of();
+      }
+      Visible visible = Visible.through(allow.view());
+      Optional<EntityQuery> narrowed = visible.narrow(query);
+      if (narrowed.isEmpty()) {
+        return List.of();
+      }
+      entities =
+          visible.entities(
+              broker
+                  .entities()
+                  .query()
+                  .handle(Tenants.of(Optional.of(tenant)), narrowed.get())
+                  .items());
+    } catch (NgsiLdException | IllegalArgumentException e) {
       return List.of();
     }
     List<Marker> markers = new ArrayList<>();

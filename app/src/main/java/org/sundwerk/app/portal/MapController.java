@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.sundwerk.app.security.AccessGate;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 
@@ -29,8 +30,9 @@ final class MapController {
       Broker broker,
       ContextResolver contexts,
       MessageSource messages,
-      PortalProperties properties) {
-    this.markers = new CityMarkers(broker, contexts, messages);
+      PortalProperties properties,
+      AccessGate gate) {
+    this.markers = new CityMarkers(broker, contexts, messages, gate);
     this.properties = properties;
   }
 

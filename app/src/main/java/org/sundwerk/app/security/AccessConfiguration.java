@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sundwerk.access.AccessPolicy;
-import org.sundwerk.access.Visibility;
 import org.sundwerk.access.account.AccountPolicy;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.access.account.PasswordHasher;
@@ -24,11 +23,12 @@ import org.sundwerk.access.key.KeyActors;
 import org.sundwerk.access.limit.RateLimiter;
 import org.sundwerk.app.config.DatabaseProperties;
 import org.sundwerk.app.config.SundwerkProperties;
+import org.sundwerk.ngsild.jsonld.ContextResolver;
 import org.sundwerk.store.StoreDatabase;
 
 /** The access module's parts, on the store's database, and the gate the app asks. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, VisibilityProperties.class})
 class AccessConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
@@ -114,9 +114,10 @@ class AccessConfiguration {
     return new RateLimiter(properties.limits(), clock);
   }
 
+  /** The visibility declared under {@code sundwerk.access.tenants}; undeclared tenants are open. */
   @Bean
-  AccessPolicy accessPolicy() {
-    return new AccessPolicy(Visibility.OPEN);
+  AccessPolicy accessPolicy(VisibilityProperties visibility, ContextResolver contexts) {
+    return new AccessPolicy(VisibilityConfiguration.of(visibility, contexts.defaultDictionary()));
   }
 
   @Bean
@@ -140,5 +141,11 @@ class AccessConfiguration {
   @Bean
   AccessGate accessGate(AccessPolicy policy, ActorResolver resolver) {
     return new AccessGate(policy, resolver);
+  }
+
+  /** What a subscription's owner may see now: the notifiers ask before every send. */
+  @Bean
+  SubscriptionOwners subscriptionOwners(AccessGate gate, KeyActors keys, Accounts accounts) {
+    return new SubscriptionOwners(gate, keys, accounts);
   }
 }

@@ -2,6 +2,12 @@ package org.sundwerk.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sundwerk.broker.Broker;
@@ -84,5 +90,35 @@ class DemoCityTest extends CityTest {
             java.util.Set.of(),
             new org.sundwerk.broker.paging.Paging(0, 0, true));
     return broker.entities().query().handle(tenant, all).count().orElseThrow();
+  }
+
+  @Test
+  void anonymousReadersSeeStralsundsWasteContainersWithoutTheStadtwerkesAttributes()
+      throws Exception {
+    String id = "urn:ngsi-ld:WasteContainer:stralsund:alter-markt";
+    HttpResponse<String> anonymous =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + port
+                                + ENTITIES
+                                + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                    .header("NGSILD-Tenant", STRALSUND)
+                    .header("Link", link(contextOf("WasteContainer")))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode operator = entity(STRALSUND, id);
+
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    JsonNode seen = JSON.readTree(anonymous.body());
+    assertThat(seen.has("fillingLevel")).as("the map shows it").isTrue();
+    assertThat(seen.has("location")).isTrue();
+    assertThat(seen.has("dateLastEmptying")).as("partners only").isFalse();
+    assertThat(seen.has("binCapacity")).as("the Stadtwerke and the city only").isFalse();
+    assertThat(operator.has("dateLastEmptying")).isTrue();
+    assertThat(operator.has("binCapacity")).isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package org.sundwerk.broker.entity;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,8 @@ import org.sundwerk.ngsild.query.TypeQuery;
  * @param attrs the entity must have at least one of these attributes (temporal entities: a history
  *     of one of them); empty: any
  * @param paging which page
+ * @param excludedTypes the entity must have none of these types (expanded): what the app leaves out
+ *     for a reader who may not see them; empty: none
  */
 public record EntityQuery(
     Optional<TypeQuery> type,
@@ -36,12 +39,27 @@ public record EntityQuery(
     Optional<ScopeQuery> scopeQ,
     Optional<GeoQuery> geoQ,
     Set<String> attrs,
-    Paging paging) {
+    Paging paging,
+    Set<String> excludedTypes) {
 
   public EntityQuery {
     ids = List.copyOf(ids);
     idPattern.ifPresent(p -> Regex.compile(p, "idPattern"));
     attrs = Set.copyOf(attrs);
+    excludedTypes = Set.copyOf(excludedTypes);
+  }
+
+  /** A selection that excludes no type. */
+  public EntityQuery(
+      Optional<TypeQuery> type,
+      List<String> ids,
+      Optional<String> idPattern,
+      Optional<Query> q,
+      Optional<ScopeQuery> scopeQ,
+      Optional<GeoQuery> geoQ,
+      Set<String> attrs,
+      Paging paging) {
+    this(type, ids, idPattern, q, scopeQ, geoQ, attrs, paging, Set.of());
   }
 
   /** Every entity, the first {@code limit} of them. */
@@ -59,7 +77,19 @@ public record EntityQuery(
 
   /** This selection, another page. */
   public EntityQuery withPaging(Paging other) {
-    return new EntityQuery(type, ids, idPattern, q, scopeQ, geoQ, attrs, other);
+    return new EntityQuery(type, ids, idPattern, q, scopeQ, geoQ, attrs, other, excludedTypes);
+  }
+
+  /** This selection, narrowed to entities of {@code types} (any of them) if given. */
+  public EntityQuery withType(Optional<TypeQuery> other) {
+    return new EntityQuery(other, ids, idPattern, q, scopeQ, geoQ, attrs, paging, excludedTypes);
+  }
+
+  /** This selection without entities of any of {@code types}, on top of those it excludes. */
+  public EntityQuery excluding(Set<String> types) {
+    Set<String> all = new HashSet<>(excludedTypes);
+    all.addAll(types);
+    return new EntityQuery(type, ids, idPattern, q, scopeQ, geoQ, attrs, paging, all);
   }
 
   /**

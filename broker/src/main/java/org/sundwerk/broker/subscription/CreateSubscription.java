@@ -22,7 +22,18 @@ public final class CreateSubscription {
    */
   public Subscription handle(
       String tenant, JsonNode body, TermDictionary terms, Optional<JsonNode> context) {
-    Subscription subscription = SubscriptionJson.read(body, terms, context, writes.clock.instant());
+    return handle(tenant, Optional.empty(), body, terms, context);
+  }
+
+  /** As {@link #handle(String, JsonNode, TermDictionary, Optional)}, owned by {@code owner}. */
+  public Subscription handle(
+      String tenant,
+      Optional<SubscriptionOwner> owner,
+      JsonNode body,
+      TermDictionary terms,
+      Optional<JsonNode> context) {
+    Subscription subscription =
+        SubscriptionJson.read(body, terms, context, writes.clock.instant()).withOwner(owner);
     if (!writes.store.create(tenant, subscription)) {
       throw NgsiLdException.alreadyExists("Subscription " + subscription.id() + " already exists");
     }

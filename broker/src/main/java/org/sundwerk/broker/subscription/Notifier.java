@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.sundwerk.ngsild.model.Entity;
 
 /**
  * Drains the {@link Outbox}. A loop thread reads fresh messages past an id cursor (a read that
@@ -48,6 +49,7 @@ public final class Notifier implements AutoCloseable {
   private final ActiveSubscriptions subscriptions;
   private final NotificationRenderer renderer;
   private final NotificationSender sender;
+  private final SubscriberViews views;
   private final Clock clock;
   private final NotifierSettings settings;
 
@@ -93,6 +95,10 @@ public final class Notifier implements AutoCloseable {
     record Postponed(List<Long> ids, Instant until) implements Outcome {}
 
     record Dropped(List<Long> ids) implements Outcome {}
+
+    /** The owner may not be notified any more: the messages go, a failure is recorded. */
+    record Refused(String tenant, String subscription, List<Long> ids, Instant at)
+        implements Outcome {}
   }
 
   public Notifier(
@@ -102,10 +108,25 @@ public final class Notifier implements AutoCloseable {
       NotificationSender sender,
       Clock clock,
       NotifierSettings settings) {
+    this(outbox, subscriptions, renderer, sender, SubscriberViews.EVERYTHING, clock, settings);
+  }
+
+  /**
+   * @param views what each subscription's owner may see now, asked before each send
+   */
+  public Notifier(
+      Outbox outbox,
+      ActiveSubscriptions subscriptions,
+      NotificationRenderer renderer,
+      NotificationSender sender,
+      SubscriberViews views,
+      Clock clock,
+      NotifierSettings settings) {
     this.outbox = outbox;
     this.subscriptions = subscriptions;
     this.renderer = renderer;
     this.sender = sender;
+    this.views = views;
     this.clock = clock;
     this.settings = settings;
     this.slots = new Semaphore(settings.concurrency());
@@ -272,13 +293,38 @@ public final class Notifier implements AutoCloseable {
         }
       }
       Instant at = clock.instant();
+      List<OutboxMessage> visible;
+      try {
+        Optional<SubscriberViews.View> view = views.of(first.tenant(), found.get());
+        if (view.isEmpty()) {
+          settled(new Outcome.Refused(first.tenant(), s.id(), takeAllIds(bundle), at));
+          return;
+        }
+        visible = visible(bundle, view.get());
+      } catch (RuntimeException e) {
+        // The owner's rights could not be read (database hiccup): retry, never send unchecked.
+        int attempts = bundle.stream().mapToInt(OutboxMessage::attempts).max().orElse(0) + 1;
+        settled(
+            new Outcome.Failed(
+                first.tenant(),
+                s.id(),
+                takeAllIds(bundle),
+                attempts,
+                at,
+                String.valueOf(e.getMessage())));
+        return;
+      }
+      if (visible.isEmpty()) {
+        settled(new Outcome.Dropped(bundle.stream().map(OutboxMessage::id).toList()));
+        return;
+      }
       try {
         slots.acquire();
         try {
           sender.send(
               first.tenant(),
               s.notification().endpoint(),
-              renderer.changes(found.get(), bundle, at));
+              renderer.changes(found.get(), visible, at));
         } finally {
           slots.release();
         }
@@ -302,6 +348,35 @@ public final class Notifier implements AutoCloseable {
                 String.valueOf(e.getMessage())));
       }
     }
+  }
+
+  /**
+   * The messages cut down to what the owner may see; a message about an entity it may not see goes.
+   */
+  private static List<OutboxMessage> visible(
+      List<OutboxMessage> bundle, SubscriberViews.View view) {
+    if (view == SubscriberViews.View.EVERYTHING) {
+      return bundle;
+    }
+    List<OutboxMessage> visible = new ArrayList<>();
+    for (OutboxMessage m : bundle) {
+      Optional<Entity> before = m.before().flatMap(view::apply);
+      Optional<Entity> after = m.after().flatMap(view::apply);
+      boolean shown = m.after().isPresent() ? after.isPresent() : before.isPresent();
+      if (shown) {
+        visible.add(
+            new OutboxMessage(
+                m.id(),
+                m.tenant(),
+                m.subscriptionId(),
+                m.trigger(),
+                before,
+                after,
+                m.changedAt(),
+                m.attempts()));
+      }
+    }
+    return visible;
   }
 
   private void settled(Outcome outcome) {
@@ -339,6 +414,14 @@ public final class Notifier implements AutoCloseable {
         }
         case Outcome.Postponed p -> postponed.add(new Outbox.Postponed(p.ids(), p.until()));
         case Outcome.Dropped d -> delivered.addAll(d.ids());
+        case Outcome.Refused r -> {
+          delivered.addAll(r.ids());
+          status(statuses, r.tenant(), r.subscription()).failure(r.at());
+          LOG.log(
+              System.Logger.Level.DEBUG,
+              "{0} may no longer be notified: its owner lost the right to read",
+              r.subscription());
+        }
       }
     }
     List<Outbox.Deliveries> deliveries = new ArrayList<>();

@@ -37,6 +37,7 @@ public final class PeriodicNotifier implements AutoCloseable {
   private final SubscriptionStore store;
   private final NotificationRenderer renderer;
   private final NotificationSender sender;
+  private final SubscriberViews views;
   private final Clock clock;
   private final Leadership leadership;
   private final int maxEntities;
@@ -59,6 +60,33 @@ public final class PeriodicNotifier implements AutoCloseable {
       Clock clock,
       Leadership leadership,
       int maxEntities) {
+    this(
+        subscriptions,
+        entities,
+        store,
+        renderer,
+        sender,
+        SubscriberViews.EVERYTHING,
+        clock,
+        leadership,
+        maxEntities);
+  }
+
+  /**
+   * @param views what each subscription's owner may see now, asked before each send
+   * @param maxEntities most entities in one periodic notification
+   */
+  public PeriodicNotifier(
+      ActiveSubscriptions subscriptions,
+      EntityStore entities,
+      SubscriptionStore store,
+      NotificationRenderer renderer,
+      NotificationSender sender,
+      SubscriberViews views,
+      Clock clock,
+      Leadership leadership,
+      int maxEntities) {
+    this.views = views;
     this.subscriptions = subscriptions;
     this.entities = entities;
     this.store = store;
@@ -107,7 +135,15 @@ public final class PeriodicNotifier implements AutoCloseable {
     Subscription s = matcher.subscription();
     Instant at = clock.instant();
     try {
-      List<Entity> current = select(tenant, matcher);
+      Optional<SubscriberViews.View> view = views.of(tenant, matcher);
+      if (view.isEmpty()) {
+        store.recordDeliveries(tenant, s.id(), 1, 1, Optional.empty(), Optional.of(at));
+        return;
+      }
+      // Entities the owner may not see are left out after the query, so a notification may carry
+      // fewer than maxEntities although more visible ones exist.
+      List<Entity> current =
+          select(tenant, matcher).stream().flatMap(e -> view.get().apply(e).stream()).toList();
       if (current.isEmpty()) {
         return;
       }

@@ -1,6 +1,7 @@
 package org.sundwerk.broker.subscription;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.sundwerk.broker.paging.Page;
 import org.sundwerk.broker.paging.Paging;
@@ -17,13 +18,20 @@ public final class QuerySubscriptions {
   }
 
   public Page<Subscription> handle(String tenant, Paging paging) {
+    return handle(tenant, Optional.empty(), paging);
+  }
+
+  /** The subscriptions of {@code party} only, if given (see {@link SubscriptionOwner#party()}). */
+  public Page<Subscription> handle(String tenant, Optional<String> party, Paging paging) {
     paging.check(maxLimit);
     // One more than the page tells whether more follow.
     List<Subscription> read =
-        paging.limit() == 0 ? List.of() : store.list(tenant, paging.limit() + 1, paging.offset());
+        paging.limit() == 0
+            ? List.of()
+            : store.list(tenant, party, paging.limit() + 1, paging.offset());
     return Page.ofOneMore(
         read,
         paging.limit(),
-        paging.count() ? OptionalLong.of(store.count(tenant)) : OptionalLong.empty());
+        paging.count() ? OptionalLong.of(store.count(tenant, party)) : OptionalLong.empty());
   }
 }

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * @param createdAt system time of creation
  * @param modifiedAt system time of the last change
  * @param status the delivery counters, maintained by the notifier
+ * @param owner who created it (empty: created before accounts, or by the broker alone)
  */
 public record Subscription(
     String id,
@@ -52,7 +53,8 @@ public record Subscription(
     NotificationParams notification,
     Instant createdAt,
     Instant modifiedAt,
-    DeliveryStatus status) {
+    DeliveryStatus status,
+    Optional<SubscriptionOwner> owner) {
 
   public Subscription {
     entities = List.copyOf(entities);
@@ -96,7 +98,32 @@ public record Subscription(
         notification,
         createdAt,
         modifiedAt,
-        newStatus);
+        newStatus,
+        owner);
+  }
+
+  public Subscription withOwner(Optional<SubscriptionOwner> newOwner) {
+    return new Subscription(
+        id,
+        name,
+        description,
+        entities,
+        watchedAttributes,
+        triggers,
+        q,
+        geoQ,
+        scopeQ,
+        timeInterval,
+        throttling,
+        expiresAt,
+        active,
+        lang,
+        context,
+        notification,
+        createdAt,
+        modifiedAt,
+        status,
+        newOwner);
   }
 
   /**

@@ -117,7 +117,8 @@ public final class SubscriptionJson {
         notification(body.get("notification"), terms),
         time(body, "createdAt").orElse(now),
         time(body, "modifiedAt").orElse(now),
-        DeliveryStatus.NONE);
+        DeliveryStatus.NONE,
+        Optional.empty());
   }
 
   /**
@@ -180,7 +181,8 @@ public final class SubscriptionJson {
         read.notification(),
         current.createdAt(),
         now,
-        current.status());
+        current.status(),
+        current.owner());
   }
 
   /** The API form, names compacted with {@code terms}, status as of {@code now}. */

@@ -11,20 +11,33 @@ import java.util.Optional;
  */
 public interface SubscriptionStore {
 
-  /** Stores a new subscription; false if the tenant already has one with that id. */
+  /** Stores a new subscription with its owner; false if the tenant already has one with that id. */
   boolean create(String tenant, Subscription subscription);
 
   Optional<Subscription> find(String tenant, String id);
 
   /** A page of the tenant's subscriptions in creation order. */
-  List<Subscription> list(String tenant, int limit, int offset);
+  default List<Subscription> list(String tenant, int limit, int offset) {
+    return list(tenant, Optional.empty(), limit, offset);
+  }
 
-  long count(String tenant);
+  /**
+   * A page of the tenant's subscriptions in creation order, only those of {@code party} if given
+   * (see {@link SubscriptionOwner#party()}).
+   */
+  List<Subscription> list(String tenant, Optional<String> party, int limit, int offset);
+
+  default long count(String tenant) {
+    return count(tenant, Optional.empty());
+  }
+
+  /** How many subscriptions the tenant has, of {@code party} if given. */
+  long count(String tenant, Optional<String> party);
 
   /** Every subscription of every tenant, by tenant: what the notifier's cache starts from. */
   Map<String, List<Subscription>> all();
 
-  /** Replaces the stored definition, keeping the delivery status; false if there is none. */
+  /** Replaces the stored definition, keeping the delivery status and owner; false if none. */
   boolean replace(String tenant, Subscription subscription);
 
   /** Deletes the subscription and its pending notifications; false if there was none. */
