@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -150,9 +149,6 @@ class NobodyWritesUnaskedTest extends ApiTest {
   }
 
   @Test
-  @Disabled(
-      "open: subscriptions have no owner yet (the visibility work of issue 13 adds the creator"
-          + " principal and owner-only access); today a resident's key deletes any subscription")
   void aResidentCannotChangeAnotherOnesSubscription() {
     stored();
     Http resident = http.key(new TestKeys(context).key(TestKeys.all()));
