@@ -4,11 +4,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.sundwerk.access.limit.RateLimiter;
 
 /**
@@ -33,6 +34,15 @@ class SecurityConfiguration {
     return web -> web.httpFirewall(firewall);
   }
 
+  /**
+   * Links leave no path or query behind (reset and verification tokens travel in the query). HSTS
+   * is Spring Security's default: sent on secure requests only, i.e. over TLS or, with {@code
+   * server.forward-headers-strategy=native}, behind a proxy that says {@code X-Forwarded-Proto:
+   * https}.
+   */
+  static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
+      ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN;
+
   /** The APIs: no sessions, no CSRF (no cookies count), nothing to render. */
   static final String[] API_PATHS = {"/ngsi-ld/**", "/ingestion/**", "/actuator/**"};
 
@@ -47,8 +57,10 @@ class SecurityConfiguration {
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(
             headers ->
-                headers.contentSecurityPolicy(
-                    csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                headers
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                    .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
         .requestCache(cache -> cache.disable())
         .securityContext(context -> context.disable())
         .anonymous(anonymous -> anonymous.disable())
@@ -65,14 +77,18 @@ class SecurityConfiguration {
       throws Exception {
     return http.headers(
             headers ->
-                headers.contentSecurityPolicy(
-                    csp ->
-                        csp.policyDirectives(
-                            "default-src 'self'; script-src 'self'; style-src 'self';"
-                                + " img-src 'self' data: https:; connect-src 'self';"
-                                + " object-src 'none'; base-uri 'self'; form-action 'self';"
-                                + " frame-ancestors 'none'")))
+                headers
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self';"
+                                    + " img-src 'self' data: https:; connect-src 'self';"
+                                    + " object-src 'none'; base-uri 'self'; form-action 'self';"
+                                    + " frame-ancestors 'none'"))
+                    .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
         .requestCache(cache -> cache.disable())
+        // The portal's own POST /logout ends the session (SessionActors.signOut).
+        .logout(logout -> logout.disable())
         .addFilterBefore(new ActorFilter(resolver, gate, limiter), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .build();
