@@ -12,12 +12,17 @@ final class Forms {
 
   private Forms() {}
 
-  /** One message ({@code error} in the model) with its arguments. */
+  /** One message ({@code error} in the model). */
+  static void error(Model model, HttpServletResponse response, int status, String key) {
+    error(model, response, status, key, "");
+  }
+
+  /** One message ({@code error} in the model) with one argument ({@code errorArg}). */
   static void error(
-      Model model, HttpServletResponse response, int status, String key, Object... args) {
+      Model model, HttpServletResponse response, int status, String key, Object arg) {
     response.setStatus(status);
     model.addAttribute("error", key);
-    model.addAttribute("errorArgs", args);
+    model.addAttribute("errorArg", arg);
   }
 
   /** Too many tries from this client: 429 with {@code Retry-After}. */
