@@ -18,8 +18,7 @@ final class Forms {
   }
 
   /** One message ({@code error} in the model) with one argument ({@code errorArg}). */
-  static void error(
-      Model model, HttpServletResponse response, int status, String key, Object arg) {
+  static void error(Model model, HttpServletResponse response, int status, String key, Object arg) {
     response.setStatus(status);
     model.addAttribute("error", key);
     model.addAttribute("errorArg", arg);
