@@ -37,14 +37,29 @@ final class Visitor {
   private final HttpClient client;
 
   Visitor(String base) {
-    this.base = base;
-    int n = ADDRESSES.getAndIncrement();
-    this.address = "198.51." + (100 + n / 250) + "." + (1 + n % 250);
-    this.client =
+    this(
+        base,
+        nextAddress(),
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .build());
+  }
+
+  private Visitor(String base, String address, HttpClient client) {
+    this.base = base;
+    this.address = address;
+    this.client = client;
+  }
+
+  private static String nextAddress() {
+    int n = ADDRESSES.getAndIncrement();
+    return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+  }
+
+  /** The same person with the same cookies, now talking to another node at {@code otherBase}. */
+  Visitor on(String otherBase) {
+    return new Visitor(otherBase, address, client);
   }
 
   String address() {
