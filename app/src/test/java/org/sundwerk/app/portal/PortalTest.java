@@ -34,7 +34,15 @@ import org.sundwerk.app.TestAdmin;
  */
 @SpringBootTest(
     classes = SundwerkApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // Louder than the tests' logback default (warnings only), so that a leaked secret would show
+    // in the captured output (PortalAccountsTest.neverWritesPasswordsOrKeysToTheLog). Here, not
+    // in properties(): logging levels are set before dynamic properties exist.
+    properties = {
+      "logging.level.org.sundwerk=debug",
+      "logging.level.org.springframework.web=debug",
+      "logging.level.org.springframework.security=debug"
+    })
 abstract class PortalTest {
 
   /** A password that passes the rules for the accounts the tests register. */

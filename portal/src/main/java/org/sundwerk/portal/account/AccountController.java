@@ -25,6 +25,7 @@ import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Account;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.access.account.LoginResult;
+import org.sundwerk.access.account.PasswordReset;
 import org.sundwerk.access.audit.AuditEvent;
 import org.sundwerk.access.audit.AuditLog;
 import org.sundwerk.access.key.ApiKeys;
@@ -34,9 +35,10 @@ import org.sundwerk.portal.PortalAccess;
 import org.sundwerk.portal.PortalProperties;
 
 /**
- * The account page ({@code /account}): profile, API keys (a new key is shown once, in the answer to
- * the form that created it), the data export and the deletion of the account. Every handler asks
- * the gate for {@code Resource.ACCOUNT} first; key changes and deletions go to the audit log.
+ * The account page ({@code /account}): profile, password change, API keys (a new key is shown once,
+ * in the answer to the form that created it), the data export and the deletion of the account.
+ * Every handler asks the gate for {@code Resource.ACCOUNT} first; key changes and deletions go to
+ * the audit log.
  */
 @Controller
 final class AccountController {
@@ -133,6 +135,43 @@ final class AccountController {
         .findFirst()
         .ifPresent(k -> model.addAttribute("keys", List.of(KeyRow.of(k, zone))));
     return "account/account :: keyRow";
+  }
+
+  /**
+   * Changes the password after the current one is confirmed (the first thing the platform operator
+   * does with the one-time password from the log). Goes through the reset token of {@code
+   * Accounts}, so the rules and the lockout are the same as everywhere.
+   */
+  @PostMapping("/account/password")
+  String changePassword(
+      @RequestParam(defaultValue = "") String currentPassword,
+      @RequestParam(defaultValue = "") String newPassword,
+      HttpServletRequest http,
+      HttpServletResponse response,
+      Model model) {
+    AccountId id = access.account(http, Operation.WRITE);
+    Account account = accounts.find(id).orElseThrow();
+    OptionalLong wait = limiter.retryAfter(access.clientAddress(http));
+    if (wait.isPresent()) {
+      Forms.limited(model, response, wait.getAsLong());
+      return show(id, model);
+    }
+    if (!(accounts.login(account.email(), currentPassword) instanceof LoginResult.Success)) {
+      Forms.error(model, response, 400, "password.change.wrong");
+      return show(id, model);
+    }
+    String token = accounts.startPasswordReset(account.email()).orElseThrow();
+    switch (accounts.resetPassword(token, newPassword)) {
+      case PasswordReset.Done done -> {
+        record(http, "ChangePassword", id.value());
+        model.addAttribute("changed", true);
+      }
+      case PasswordReset.Rejected rejected ->
+          Forms.passwordProblems(model, response, rejected.problems());
+      case PasswordReset.InvalidToken invalid ->
+          throw new IllegalStateException("a token issued just now was refused");
+    }
+    return show(id, model);
   }
 
   /** GDPR Art. 15 and 20: everything stored about the account, as one JSON file. */
