@@ -50,11 +50,18 @@ final class Pages {
         .toUriString();
   }
 
+  /** Exception handlers get a model of their own: the layout's attributes are added again. */
   @ExceptionHandler(PortalDenied.class)
-  String denied(PortalDenied denied, HttpServletResponse response) {
+  String denied(
+      PortalDenied denied,
+      HttpServletRequest http,
+      HttpServletResponse response,
+      Locale locale,
+      Model model) {
     if (denied.signInRequired()) {
       return "redirect:/login";
     }
+    layout(http, locale, model);
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     return "denied";
   }

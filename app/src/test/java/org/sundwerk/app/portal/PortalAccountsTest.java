@@ -127,6 +127,7 @@ class PortalAccountsTest extends PortalTest {
     Visitor.Page page = visitor().get("/account", TestAdmin.HEADER, TestAdmin.KEY);
 
     assertThat(page.status()).isEqualTo(403);
+    assertThat(page.body()).contains("<html lang=\"de\"", "<h1>Nicht erlaubt</h1>");
   }
 
   @Test
@@ -141,6 +142,11 @@ class PortalAccountsTest extends PortalTest {
     assertThat(created.status()).isEqualTo(201);
     String key = key(created.body());
 
+    assertThat(visitor().get("/account", "X-API-Key", key).status())
+        .as("a key never reaches the account page, not even its owner's")
+        .isEqualTo(403);
+    assertThat(visitor().get("/account/export", "Authorization", "Bearer " + key).status())
+        .isEqualTo(403);
     Visitor.Page export = visitor.get("/account/export");
     Visitor.Page wrongPassword =
         visitor.submitOn("/account", "/account/delete", "password", PASSWORD + " no");
