@@ -1,6 +1,7 @@
 package org.sundwerk.portal;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,8 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a link built from a forged {@code Host} header would send a reset token elsewhere.
  * @param mailFrom the sender of the portal's mails; default {@code noreply@localhost}
  * @param zone the time zone of times the portal shows; default {@code Europe/Berlin}
- * @param signInAttempts how many logins, registrations and reset requests one client address may
- *     send per minute (each costs an Argon2id hash); default 10
+ * @param signInAttempts how many logins, registrations, reset requests, password changes and
+ *     account deletions one client address may send per minute (each costs an Argon2id hash);
+ *     default 10
  */
 @ConfigurationProperties("sundwerk.portal")
 public record PortalProperties(
@@ -34,7 +36,7 @@ public record PortalProperties(
     List<Municipality> municipalities,
     @DefaultValue("") String publicUrl,
     @DefaultValue("noreply@localhost") String mailFrom,
-    @DefaultValue("Europe/Berlin") java.time.ZoneId zone,
+    @DefaultValue("Europe/Berlin") ZoneId zone,
     @DefaultValue("10") int signInAttempts) {
 
   public PortalProperties {

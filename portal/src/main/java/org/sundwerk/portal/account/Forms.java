@@ -2,6 +2,7 @@ package org.sundwerk.portal.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.ui.Model;
@@ -35,7 +36,10 @@ final class Forms {
       Model model, HttpServletResponse response, Set<PasswordProblem> problems) {
     response.setStatus(400);
     List<String> keys =
-        problems.stream().sorted().map(p -> "password.problem." + p.name().toLowerCase()).toList();
+        problems.stream()
+            .sorted()
+            .map(p -> "password.problem." + p.name().toLowerCase(Locale.ROOT))
+            .toList();
     model.addAttribute("passwordProblems", keys);
   }
 }

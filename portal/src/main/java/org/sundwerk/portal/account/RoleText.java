@@ -1,6 +1,7 @@
 package org.sundwerk.portal.account;
 
 import java.util.Comparator;
+import java.util.Locale;
 import org.sundwerk.access.account.Role;
 
 /** A role as the account page names it: a message key and its arguments. */
@@ -21,7 +22,7 @@ record RoleText(String key, String tenant, String partner, String partnerRole) {
               "role.member",
               member.tenant().name(),
               member.partner().value(),
-              member.role().name().toLowerCase(java.util.Locale.ROOT));
+              member.role().name().toLowerCase(Locale.ROOT));
     };
   }
 }
