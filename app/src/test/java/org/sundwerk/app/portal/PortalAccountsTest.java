@@ -136,9 +136,25 @@ class PortalAccountsTest extends PortalTest {
     Visitor visitor = registered(address, "Export Person");
     assertThat(visitor.submit("/login", "email", address, "password", PASSWORD).status())
         .isEqualTo(302);
+    Visitor.Page badTenant =
+        visitor.submitOn(
+            "/account", "/account/keys", "name", "bad", "operation", "READ", "tenants", "a b!");
+    assertThat(badTenant.status()).isEqualTo(400);
+    assertThat(error(badTenant.body())).contains("Gemeindename ist ungültig");
     Visitor.Page created =
         visitor.submitOn(
-            "/account", "/account/keys", "name", "sensor gateway", "operation", "READ");
+            "/account",
+            "/account/keys",
+            "name",
+            "sensor gateway",
+            "operation",
+            "READ",
+            "operation",
+            "INGEST",
+            "tenants",
+            "stralsund, grimmen",
+            "entityTypes",
+            "OffStreetParking https://smartdatamodels.org/dataModel.Weather/WeatherObserved");
     assertThat(created.status()).isEqualTo(201);
     String key = key(created.body());
 
@@ -157,7 +173,14 @@ class PortalAccountsTest extends PortalTest {
     JsonNode json = JsonMapper.builder().build().readTree(export.body());
     assertThat(json.path("account").path("email").asString()).isEqualTo(address);
     assertThat(json.path("account").path("displayName").asString()).isEqualTo("Export Person");
-    assertThat(json.path("apiKeys").path(0).path("name").asString()).isEqualTo("sensor gateway");
+    JsonNode exportedKey = json.path("apiKeys").path(0);
+    assertThat(exportedKey.path("name").asString()).isEqualTo("sensor gateway");
+    assertThat(exportedKey.path("tenants").toString()).isEqualTo("[\"grimmen\",\"stralsund\"]");
+    assertThat(exportedKey.path("operations").toString()).isEqualTo("[\"READ\",\"INGEST\"]");
+    assertThat(exportedKey.path("entityTypes").toString())
+        .isEqualTo(
+            "[\"https://smartdatamodels.org/dataModel.Weather/WeatherObserved\","
+                + "\"https://uri.etsi.org/ngsi-ld/default-context/OffStreetParking\"]");
     assertThat(json.path("auditEvents").path(0).path("action").asString())
         .isEqualTo("CreateApiKey");
     assertThat(export.body()).doesNotContain(key.substring(21));
