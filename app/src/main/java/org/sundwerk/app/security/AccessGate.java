@@ -59,8 +59,9 @@ public final class AccessGate {
   /**
    * As {@link #require(HttpServletRequest, AccessRequest)} for a request whose entity types cost a
    * read to learn (a PATCH or DELETE by id names no type): {@code types} is asked only when the
-   * decision can depend on them, i.e. for partner members and keys scoped to entity types. An
-   * operator's write costs no extra read.
+   * answer can depend on them. Types only ever narrow an allowance, except for a partner's write,
+   * which needs them to be allowed at all; so an operator's write costs no extra read, and an
+   * anonymous write is refused before anyone learns whether the entity exists.
    */
   public AttributeView require(
       HttpServletRequest http,
@@ -69,14 +70,24 @@ public final class AccessGate {
       Resource resource,
       Supplier<Set<String>> types) {
     Actor actor = actor(http, tenant);
-    Set<String> named = dependsOnTypes(actor, tenant) ? types.get() : Set.of();
+    Decision untyped =
+        policy.decide(actor, new AccessRequest(tenant, operation, resource, Set.of()));
+    boolean typesMatter = untyped.allowed() ? dependsOnTypes(actor, tenant) : actsForPartner(actor);
+    if (!typesMatter) {
+      return allowOrThrow(untyped);
+    }
     return allowOrThrow(
-        policy.decide(actor, new AccessRequest(tenant, operation, resource, named)));
+        policy.decide(actor, new AccessRequest(tenant, operation, resource, types.get())));
   }
 
   /** The decision alone, for callers that are not HTTP requests (notifications, MQTT). */
   public Decision decide(Actor actor, AccessRequest request) {
     return policy.decide(actor, request);
+  }
+
+  private static boolean actsForPartner(Actor actor) {
+    return actor instanceof Actor.PartnerMember
+        || (actor instanceof Actor.ApiKey key && key.owner() instanceof Actor.PartnerMember);
   }
 
   /** False only for operators of the tenant: they may touch every type of it. */

@@ -21,15 +21,17 @@ import org.sundwerk.access.limit.RateLimiter;
 class SecurityConfiguration {
 
   /**
-   * Spring Security's firewall refuses {@code %2F}, {@code %25} and {@code ;} in paths; NGSI-LD
-   * entity ids are URIs that contain them (an id with a slash is addressed with {@code %2F}, see
-   * {@code WebEdgeConfiguration}). Tomcat still normalises paths and refuses traversal.
+   * Spring Security's firewall refuses {@code %2F}, {@code %2F%2F}, {@code %25} and {@code ;} in
+   * paths; NGSI-LD entity ids are URIs that contain them (an id with a slash is addressed with
+   * {@code %2F}, see {@code WebEdgeConfiguration}). Tomcat still normalises paths and refuses
+   * traversal.
    */
   @Bean
   WebSecurityCustomizer entityIdsInPaths() {
     StrictHttpFirewall firewall = new StrictHttpFirewall();
     firewall.setAllowUrlEncodedSlash(true);
     firewall.setAllowUrlEncodedPercent(true);
+    firewall.setAllowUrlEncodedDoubleSlash(true);
     firewall.setAllowSemicolon(true);
     return web -> web.httpFirewall(firewall);
   }
