@@ -17,16 +17,28 @@ class ArchitectureTest {
   private static final JavaClasses APP =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("org.sundwerk.app");
+          .importPackages("org.sundwerk.app", "org.sundwerk.portal");
 
   @Test
   void apiAndPortalNeverReachTheStore() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.sundwerk.app.api..", "org.sundwerk.app.portal..")
+        .resideInAnyPackage("org.sundwerk.app.api..", "org.sundwerk.portal..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.sundwerk.store..")
+        .check(APP);
+  }
+
+  @Test
+  void thePortalNeverReachesIntoTheApp() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sundwerk.portal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sundwerk.app..", "org.sundwerk.store..")
+        .because("the portal calls broker operations and the access module's public API only")
         .check(APP);
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.sundwerk.access.AccountId;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.db.AccessDatabase;
 
@@ -86,6 +87,45 @@ public final class AuditLog {
           }
           return events;
         });
+  }
+
+  /**
+   * The events of every tenant made by {@code account} (signed in, or through one of its keys) or
+   * aimed at it, newest first, at most {@code limit}: what a GDPR export of the account lists.
+   */
+  public List<AuditEvent> about(AccountId account, int limit) {
+    String principal = "account:" + account.value();
+    return database.run(
+        connection -> {
+          List<AuditEvent> events = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT at, tenant, actor, action, target, source FROM access_audit"
+                      + " WHERE actor = ? OR actor LIKE ? ESCAPE '!' OR target = ?"
+                      + " ORDER BY at DESC, id DESC LIMIT ?")) {
+            select.setString(1, principal);
+            select.setString(2, "key:% of " + likeLiteral(principal));
+            select.setString(3, account.value());
+            select.setInt(4, limit);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                events.add(
+                    new AuditEvent(
+                        Instant.ofEpochMilli(row.getLong(1)),
+                        row.getString(3),
+                        TenantId.of(row.getString(2)),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6)));
+              }
+            }
+          }
+          return events;
+        });
+  }
+
+  private static String likeLiteral(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   /** Deletes events older than {@code retention} before now; returns how many. */

@@ -137,6 +137,14 @@ public final class AccessDatabase implements AutoCloseable {
         });
   }
 
+  /**
+   * The pool itself, for Spring Session's JDBC repository (portal sessions in {@code
+   * access_session}, created by migration V3). Closed by {@link #close}, not by its users.
+   */
+  public DataSource dataSource() {
+    return pool;
+  }
+
   @Override
   public void close() {
     pool.close();

@@ -832,6 +832,39 @@ public abstract class AccessStoreContract {
   }
 
   @Test
+  void theAuditLogAnswersWhatAnAccountDidOrWhatConcernsIt() {
+    AccountId mine = new AccountId("acc_1");
+    AccountId other = new AccountId("accX1");
+    AuditEvent signedIn =
+        new AuditEvent(START, "account:acc_1", CITY, "MergeEntity", "urn:a", "192.0.2.1");
+    AuditEvent byKey =
+        new AuditEvent(
+            START.plusSeconds(1),
+            "key:0a of account:acc_1",
+            TenantId.DEFAULT,
+            "CreateEntity",
+            "urn:b",
+            "192.0.2.1");
+    AuditEvent aboutIt =
+        new AuditEvent(
+            START.plusSeconds(2), "platform", TenantId.DEFAULT, "GrantRole", "acc_1", "::1");
+    // "_" is a LIKE wildcard: the other account's key must not match "acc_1".
+    AuditEvent othersKey =
+        new AuditEvent(
+            START.plusSeconds(3),
+            "key:0b of account:accX1",
+            CITY,
+            "CreateEntity",
+            "urn:c",
+            "192.0.2.2");
+    audit.recordAll(List.of(signedIn, byKey, aboutIt, othersKey));
+
+    assertThat(audit.about(mine, 10)).containsExactly(aboutIt, byKey, signedIn);
+    assertThat(audit.about(mine, 2)).containsExactly(aboutIt, byKey);
+    assertThat(audit.about(other, 10)).containsExactly(othersKey);
+  }
+
+  @Test
   void theAuditLogKeepsOnlyTheRetentionPeriod() {
     audit.record(event(START, CITY, "CreateEntity"));
     audit.record(event(START.plus(Duration.ofDays(30)), CITY, "MergeEntity"));

@@ -24,6 +24,7 @@ import org.sundwerk.access.limit.RateLimiter;
 import org.sundwerk.app.config.DatabaseProperties;
 import org.sundwerk.app.config.SundwerkProperties;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
+import org.sundwerk.portal.account.SessionActors;
 import org.sundwerk.store.StoreDatabase;
 
 /** The access module's parts, on the store's database, and the gate the app asks. */

@@ -8,6 +8,7 @@ import org.sundwerk.access.Actor;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.key.KeyActors;
 import org.sundwerk.access.key.PresentedCredential;
+import org.sundwerk.portal.account.SessionActors;
 
 /**
  * Turns a request's credentials into its {@link Actor} for one tenant: an API key ({@code

@@ -23,6 +23,7 @@ import org.springframework.util.function.SingletonSupplier;
 import org.sundwerk.access.account.ExternalIdentity;
 import org.sundwerk.access.account.Identities;
 import org.sundwerk.access.account.IdentityLink;
+import org.sundwerk.portal.account.SessionActors;
 
 /**
  * OIDC login in the portal (authorization code flow of a confidential client; Spring Security

@@ -102,6 +102,8 @@ class SecurityConfiguration {
       throws Exception {
     http.headers(headers(tls, SecurityHeaders.PORTAL_CSP))
         .requestCache(cache -> cache.disable())
+        // The portal's own POST /logout ends the session (SessionActors.signOut).
+        .logout(logout -> logout.disable())
         .addFilterBefore(new ActorFilter(resolver, gate, limiter), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     // Only when an OIDC client is configured (sundwerk.access.oidc.client-id/-secret).

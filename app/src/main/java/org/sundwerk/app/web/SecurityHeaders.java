@@ -28,7 +28,7 @@ public final class SecurityHeaders {
    * The origin only, and only to https: map tile servers (OpenStreetMap's usage policy) want to
    * know which site embeds their tiles, nothing more.
    */
-  public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+  public static final String REFERRER_POLICY = "same-origin";
 
   /** One year, with subdomains: what HSTS preload lists ask for. */
   public static final long HSTS_MAX_AGE_SECONDS = 31_536_000;

@@ -113,9 +113,7 @@ class SecurityHeadersTest extends ApiTest {
                 || csp.get().contains("frame-ancestors 'none'"))
         .as(what + ": framing")
         .isTrue();
-    assertThat(headers.firstValue("Referrer-Policy"))
-        .as(what)
-        .hasValue("strict-origin-when-cross-origin");
+    assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
     assertThat(headers.firstValue("Server")).as(what + ": Server").isEmpty();
     assertThat(headers.firstValue("X-Powered-By")).as(what).isEmpty();
   }

@@ -57,6 +57,8 @@ class CityMapBrowserIT extends CityTest {
         "--no-first-run",
         "--window-size=1280,1400",
         "--user-data-dir=" + profile);
+    // A German browser: the portal follows Accept-Language until a language is chosen.
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "de-DE,de"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))

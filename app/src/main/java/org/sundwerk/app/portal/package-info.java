@@ -1,2 +1,0 @@
-/** The portal's live city map: a Leaflet map and an accessible list of a tenant's entities. */
-package org.sundwerk.app.portal;

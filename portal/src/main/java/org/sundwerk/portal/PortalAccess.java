@@ -1,0 +1,68 @@
+package org.sundwerk.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.sundwerk.access.AccountId;
+import org.sundwerk.access.Actor;
+import org.sundwerk.access.Decision;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.Resource;
+
+/**
+ * What every portal handler calls before it works: asks {@link PortalGate} (i.e. {@code
+ * AccessPolicy}) for the page or the account, and throws {@link PortalDenied} when refused.
+ */
+@Component
+public final class PortalAccess {
+
+  private final PortalGate gate;
+
+  PortalAccess(PortalGate gate) {
+    this.gate = gate;
+  }
+
+  /** A public portal page or form (map, login, registration): anyone but an API key. */
+  public void page(HttpServletRequest http) {
+    require(http, Operation.READ, Resource.PORTAL);
+  }
+
+  /** One's own account: the signed-in account, or {@link PortalDenied}. */
+  public AccountId account(HttpServletRequest http, Operation operation) {
+    require(http, operation, Resource.ACCOUNT);
+    return accountOf(gate.actor(http))
+        .orElseThrow(() -> new PortalDenied(false, "this actor has no account"));
+  }
+
+  /** The signed-in account, if any, without asking for a page (the layout's navigation). */
+  public Optional<AccountId> signedIn(HttpServletRequest http) {
+    return accountOf(gate.actor(http));
+  }
+
+  /** Who the request's actor is, for the audit log (never a secret). */
+  public String principal(HttpServletRequest http) {
+    return gate.actor(http).principal();
+  }
+
+  public String clientAddress(HttpServletRequest http) {
+    return gate.clientAddress(http);
+  }
+
+  private void require(HttpServletRequest http, Operation operation, Resource resource) {
+    if (gate.decide(http, operation, resource) instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
+  }
+
+  /** Keys have no account page: a key is never "signed in", whoever owns it. */
+  private static Optional<AccountId> accountOf(Actor actor) {
+    return switch (actor) {
+      case Actor.Resident resident -> Optional.of(resident.account());
+      case Actor.PartnerMember member -> Optional.of(member.account());
+      case Actor.TenantOperator operator -> Optional.of(operator.account());
+      case Actor.PlatformOperator platform -> platform.account();
+      case Actor.ApiKey key -> Optional.empty();
+      case Actor.Anonymous anonymous -> Optional.empty();
+    };
+  }
+}

@@ -1,0 +1,38 @@
+package org.sundwerk.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.sundwerk.access.Actor;
+import org.sundwerk.access.Decision;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.Resource;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.ngsild.model.Entity;
+
+/**
+ * How portal pages learn who the visitor is and whether they may: the app implements it with its
+ * access gate (the actor its filter resolved from the session or a credential, and {@code
+ * AccessPolicy}, which alone decides). The portal never decides by itself.
+ */
+public interface PortalGate {
+
+  /** The request's actor in the default tenant (anonymous when nobody is signed in). */
+  Actor actor(HttpServletRequest request);
+
+  /** The access decision for the request's actor on {@code resource}. */
+  Decision decide(HttpServletRequest request, Operation operation, Resource resource);
+
+  /**
+   * What anonymous readers may see of {@code query} in {@code tenant}: the map shows it to
+   * everyone. Hidden types are left out inside the query, hidden attributes dropped; empty when the
+   * tenant is closed to anonymous readers.
+   */
+  List<Entity> publicEntities(TenantId tenant, EntityQuery query);
+
+  /**
+   * The client address that rate limits count: the TCP peer, or the forwarded client behind a
+   * trusted proxy.
+   */
+  String clientAddress(HttpServletRequest request);
+}

@@ -1,0 +1,58 @@
+package org.sundwerk.portal.map;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a map marker stands for, by the Smart Data Models type of its entity. Each kind reads its
+ * entities with the official context of its Smart Data Models domain, so the names below are those
+ * of the published data models.
+ */
+enum Kind {
+  PARKING("OffStreetParking", "Parking"),
+  WATER("WaterQualityObserved", "WaterQuality"),
+  BEACH("Beach", "PointOfInterest"),
+  AIR("AirQualityObserved", "Environment"),
+  WEATHER("WeatherObserved", "Weather"),
+  WASTE("WasteContainer", "WasteManagement"),
+  CHARGING("EVChargingStation", "Transportation"),
+  BIKE("BikeHireDockingStation", "Transportation"),
+  MUSEUM("Museum", "PointOfInterest"),
+  SIGHT("PointOfInterest", "PointOfInterest"),
+  EVENT("Event", "TourismDestinations");
+
+  private final String typeTerm;
+  private final String domain;
+
+  Kind(String typeTerm, String domain) {
+    this.typeTerm = typeTerm;
+    this.domain = domain;
+  }
+
+  /** The entity type's term in its domain's context. */
+  String typeTerm() {
+    return typeTerm;
+  }
+
+  /** The URL of the domain's Smart Data Models context (answered offline by the platform). */
+  String contextUrl() {
+    return "https://raw.githubusercontent.com/smart-data-models/dataModel."
+        + domain
+        + "/master/context.jsonld";
+  }
+
+  /** The kind's name in URLs, CSS classes and message keys, e.g. {@code parking}. */
+  String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static List<Kind> all() {
+    return List.of(values());
+  }
+
+  static Optional<Kind> ofKey(String key) {
+    return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,23 @@
+package org.sundwerk.portal.map;
+
+/**
+ * One entity as the map and the list show it, texts in the reader's language.
+ *
+ * @param id the entity id
+ * @param kind the kind's key, e.g. {@code parking}
+ * @param kindLabel the kind in words
+ * @param name the entity's name
+ * @param lat WGS84 latitude
+ * @param lon WGS84 longitude
+ * @param state the current state in words, e.g. "47 of 290 free"; empty when there is none
+ * @param level {@code ok}, {@code warn}, {@code alert} or {@code info} (no rating)
+ */
+record Marker(
+    String id,
+    String kind,
+    String kindLabel,
+    String name,
+    double lat,
+    double lon,
+    String state,
+    String level) {}
