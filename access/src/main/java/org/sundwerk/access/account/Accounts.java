@@ -313,6 +313,24 @@ public final class Accounts {
     return database.run(connection -> find(connection, id));
   }
 
+  /**
+   * Whether the account can sign in with a password; accounts created by an OIDC login (or by an
+   * operator, until a reset) have none and confirm what needs confirming another way.
+   */
+  public boolean hasPassword(AccountId id) {
+    return database.run(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT password_hash FROM access_accounts WHERE id = ?")) {
+            select.setString(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+              return row.next() && row.getString(1) != null;
+            }
+          }
+        });
+  }
+
   public Optional<Account> findByEmail(String email) {
     String address = normalizeEmail(email);
     return database.run(

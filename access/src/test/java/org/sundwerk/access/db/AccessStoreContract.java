@@ -768,6 +768,15 @@ public abstract class AccessStoreContract {
   }
 
   @Test
+  void anAccountCreatedByAnOidcLoginHasNoPassword() {
+    AccountId linked =
+        identities(database).link(identity("0b5e1c", "max@example.org")).account().orElseThrow();
+
+    assertThat(accounts.hasPassword(linked)).isFalse();
+    assertThat(accounts.hasPassword(verifiedAccount("erika@example.org"))).isTrue();
+  }
+
+  @Test
   void deletingAnAccountForgetsItsIdentities() {
     Identities identities = identities(database);
     AccountId account =

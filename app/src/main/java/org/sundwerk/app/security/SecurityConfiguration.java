@@ -104,6 +104,9 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.disable())
         // The portal's own POST /logout ends the session (SessionActors.signOut).
         .logout(logout -> logout.disable())
+        // SessionActors.signIn starts a new session at every login (password and OIDC). Spring's
+        // own id change on an OIDC login, before it, left Spring Session's cookie unchanged.
+        .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.none()))
         .addFilterBefore(new ActorFilter(resolver, gate, limiter), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     // Only when an OIDC client is configured (sundwerk.access.oidc.client-id/-secret).

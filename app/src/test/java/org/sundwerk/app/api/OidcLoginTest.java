@@ -7,12 +7,16 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sundwerk.access.AccountId;
@@ -34,6 +38,13 @@ class OidcLoginTest extends OidcApiTest {
   }
 
   @Test
+  void theLoginPageLinksTheProviderAndExplainsAFailure() throws Exception {
+    assertThat(browser.get("/login")).contains("href=\"/oauth2/authorization/oidc\"");
+    assertThat(browser.get("/login?oidc=failed&lang=en"))
+        .contains("Signing in with the provider failed");
+  }
+
+  @Test
   void aFirstLoginCreatesTheAccountAndSignsItIn() throws Exception {
     String email = uniqueEmail();
     OidcProvider.nextLogin("login-" + tenant, OidcProvider.verified(email));
@@ -45,6 +56,24 @@ class OidcLoginTest extends OidcApiTest {
     assertThat(hops.getLast().getPath()).isEqualTo("/account");
     AccountId account = accounts.findByEmail(email).orElseThrow().id();
     assertThat(browser.get("/test/whoami")).isEqualTo("account:" + account.value());
+  }
+
+  @Test
+  void anAccountWithoutPasswordExportsItsIdentityAndIsDeletedByConfirmingItsAddress()
+      throws Exception {
+    String email = uniqueEmail();
+    OidcProvider.nextLogin("delete-" + tenant, OidcProvider.verified(email));
+    browser.follow("/oauth2/authorization/oidc");
+    AccountId account = accounts.findByEmail(email).orElseThrow().id();
+
+    String export = browser.get("/account/export");
+    HttpResponse<String> wrong = browser.post("/account/delete", "password", "other@example.org");
+    HttpResponse<String> deleted = browser.post("/account/delete", "password", email);
+
+    assertThat(export).contains("\"issuer\"", OidcProvider.issuer(), "\"subject\"");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+    assertThat(accounts.find(account)).isEmpty();
   }
 
   @Test
@@ -103,6 +132,8 @@ class OidcLoginTest extends OidcApiTest {
   /** A cookie-aware client that follows redirects itself, to record every hop. */
   private static final class Browser {
 
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
@@ -141,6 +172,26 @@ class OidcLoginTest extends OidcApiTest {
       throw new IllegalStateException("redirect loop: " + hops);
     }
 
+    /** Posts a form from the account page, with the CSRF token the page carries. */
+    HttpResponse<String> post(String path, String name, String value)
+        throws IOException, InterruptedException {
+      Matcher token = CSRF.matcher(get("/account"));
+      assertThat(token.find()).as("the account page carries a CSRF token").isTrue();
+      String form =
+          "_csrf="
+              + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+              + "&"
+              + name
+              + "="
+              + URLEncoder.encode(value, StandardCharsets.UTF_8);
+      return client.send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The app's session cookie after each response (empty string: none). */
     List<String> sessions() {
       return sessions;
@@ -157,7 +208,7 @@ class OidcLoginTest extends OidcApiTest {
 
     private String session() {
       return cookies.getCookieStore().get(URI.create(base)).stream()
-          .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+          .filter(cookie -> cookie.getName().equals("SESSION")) // Spring Session's cookie
           .map(HttpCookie::getValue)
           .findFirst()
           .orElse("");

@@ -24,8 +24,10 @@ import org.sundwerk.access.Operation;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Account;
 import org.sundwerk.access.account.Accounts;
+import org.sundwerk.access.account.Identities;
 import org.sundwerk.access.account.LoginResult;
 import org.sundwerk.access.account.PasswordReset;
+import org.sundwerk.access.account.Role;
 import org.sundwerk.access.audit.AuditEvent;
 import org.sundwerk.access.audit.AuditLog;
 import org.sundwerk.access.key.ApiKeys;
@@ -47,6 +49,7 @@ final class AccountController {
   static final int EXPORT_EVENTS = 10_000;
 
   private final Accounts accounts;
+  private final Identities identities;
   private final ApiKeys keys;
   private final AuditLog audit;
   private final PortalAccess access;
@@ -57,6 +60,7 @@ final class AccountController {
 
   AccountController(
       Accounts accounts,
+      Identities identities,
       ApiKeys keys,
       AuditLog audit,
       PortalAccess access,
@@ -65,6 +69,7 @@ final class AccountController {
       Clock clock,
       PortalProperties properties) {
     this.accounts = accounts;
+    this.identities = identities;
     this.keys = keys;
     this.audit = audit;
     this.access = access;
@@ -181,7 +186,11 @@ final class AccountController {
     Account account = accounts.find(id).orElseThrow();
     String json =
         AccountExport.of(
-            account, keys.listFor(id), audit.about(id, EXPORT_EVENTS), clock.instant());
+            account,
+            identities.of(id),
+            keys.listFor(id),
+            audit.about(id, EXPORT_EVENTS),
+            clock.instant());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .header(
@@ -204,8 +213,20 @@ final class AccountController {
       Forms.limited(model, response, wait.getAsLong());
       return show(id, model);
     }
-    if (!(accounts.login(account.email(), password) instanceof LoginResult.Success)) {
-      Forms.error(model, response, 400, "delete.password");
+    if (account.roles().contains(new Role.Platform())) {
+      // The next start would create a new operator with a new one-time password: hand the role
+      // to another account first (the admin API grants roles).
+      Forms.error(model, response, 409, "delete.platform");
+      return show(id, model);
+    }
+    // Accounts from an OIDC login have no password: they confirm with their e-mail address.
+    boolean confirmed =
+        accounts.hasPassword(id)
+            ? accounts.login(account.email(), password) instanceof LoginResult.Success
+            : password.strip().equalsIgnoreCase(account.email());
+    if (!confirmed) {
+      Forms.error(
+          model, response, 400, accounts.hasPassword(id) ? "delete.password" : "delete.email");
       return show(id, model);
     }
     record(http, "DeleteAccount", id.value());
@@ -224,6 +245,7 @@ final class AccountController {
     model.addAttribute("createdAt", KeyRow.format(account.createdAt(), zone));
     model.addAttribute("keys", keys.listFor(id).stream().map(k -> KeyRow.of(k, zone)).toList());
     model.addAttribute("operations", KeyForm.OFFERED.stream().map(Operation::name).toList());
+    model.addAttribute("hasPassword", accounts.hasPassword(id));
     return "account/account";
   }
 

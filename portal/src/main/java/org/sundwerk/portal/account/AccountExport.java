@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.sundwerk.access.Operation;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Account;
+import org.sundwerk.access.account.LinkedIdentity;
 import org.sundwerk.access.audit.AuditEvent;
 import org.sundwerk.access.key.KeyListing;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,9 +15,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The data export of one account: profile, roles, API keys (their metadata; secrets are stored only
- * hashed and are not exported) and the audit events it made or that concern it. Times are ISO 8601
- * in UTC.
+ * The data export of one account: profile, roles, identities linked by OIDC logins, API keys (their
+ * metadata; secrets are stored only hashed and are not exported) and the audit events it made or
+ * that concern it. Times are ISO 8601 in UTC.
  */
 final class AccountExport {
 
@@ -26,7 +27,11 @@ final class AccountExport {
   private AccountExport() {}
 
   static String of(
-      Account account, List<KeyListing> keys, List<AuditEvent> events, Instant exportedAt) {
+      Account account,
+      List<LinkedIdentity> linked,
+      List<KeyListing> keys,
+      List<AuditEvent> events,
+      Instant exportedAt) {
     ObjectNode root = NODES.objectNode();
     root.put("exportedAt", exportedAt.toString());
     ObjectNode profile = root.putObject("account");
@@ -47,6 +52,13 @@ final class AccountExport {
               putIfNotEmpty(node, "partner", role.partner());
               putIfNotEmpty(node, "partnerRole", role.partnerRole());
             });
+    ArrayNode identities = root.putArray("linkedIdentities");
+    for (LinkedIdentity identity : linked) {
+      ObjectNode node = identities.addObject();
+      node.put("issuer", identity.issuer());
+      node.put("subject", identity.subject());
+      node.put("linkedAt", identity.linkedAt().toString());
+    }
     ArrayNode keyNodes = root.putArray("apiKeys");
     for (KeyListing key : keys) {
       ObjectNode node = keyNodes.addObject();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +40,18 @@ final class SignInController {
   }
 
   @GetMapping("/login")
-  String form(HttpServletRequest http) {
+  String form(
+      HttpServletRequest http,
+      @RequestParam(defaultValue = "") String oidc,
+      @Value("${sundwerk.access.oidc.client-id:}") String oidcClient,
+      @Value("${sundwerk.access.oidc.provider-name:OpenID Connect}") String oidcProvider,
+      Model model) {
     access.page(http);
+    // A link, not a form: the CSP's form-action 'self' would stop the redirect to the provider.
+    if (!oidcClient.isBlank()) {
+      model.addAttribute("oidcProvider", oidcProvider);
+    }
+    model.addAttribute("oidcFailed", oidc.equals("failed"));
     return "account/login";
   }
 
