@@ -7,8 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.sundwerk.access.PartnerId;
+import org.sundwerk.access.PartnerRole;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.access.account.Accounts;
+import org.sundwerk.access.account.Role;
 import org.sundwerk.app.TestAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +26,58 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PortalAccountsTest extends PortalTest {
+
+  @Autowired Accounts accounts;
+
+  @Test
+  void aMemberCreatesAKeyThatActsForItsPartnerAndForNoOtherOne() {
+    String address = newAddress("member");
+    Visitor visitor = registered(address, "Partner Person");
+    accounts.grant(
+        accounts.findByEmail(address).orElseThrow().id(),
+        new Role.Member(
+            TenantId.of("stralsund"), new PartnerId("stadtwerke-stralsund"), PartnerRole.EDITOR));
+    assertThat(visitor.submit("/login", "email", address, "password", PASSWORD).status())
+        .isEqualTo(302);
+
+    String page = visitor.get("/account").body();
+    Visitor.Page foreign =
+        visitor.submitOn(
+            "/account", "/account/keys", "name", "f", "operation", "READ", "partner", "parkco");
+    Visitor.Page created =
+        visitor.submitOn(
+            "/account",
+            "/account/keys",
+            "name",
+            "stadtwerke gateway",
+            "operation",
+            "READ",
+            "tenants",
+            "stralsund",
+            "partner",
+            "stadtwerke-stralsund");
+
+    assertThat(page).contains("name=\"partner\"", "<option value=\"stadtwerke-stralsund\"");
+    assertThat(foreign.status()).isEqualTo(400);
+    assertThat(error(foreign.body())).contains("kein Mitglied");
+    assertThat(created.status()).isEqualTo(201);
+    String key = key(created.body());
+    JsonNode export = JsonMapper.builder().build().readTree(visitor.get("/account/export").body());
+    assertThat(export.path("apiKeys").toString())
+        .contains("\"actingFor\":\"stadtwerke-stralsund\"")
+        .doesNotContain("parkco");
+    // Past the gate in its tenant (which holds no data here: NonexistentTenant), refused elsewhere.
+    assertThat(
+            visitor()
+                .get("/ngsi-ld/v1/types", "X-API-Key", key, "NGSILD-Tenant", "stralsund")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            visitor()
+                .get("/ngsi-ld/v1/types", "X-API-Key", key, "NGSILD-Tenant", "grimmen")
+                .status())
+        .isEqualTo(403);
+  }
 
   private static final Pattern KEY = Pattern.compile("sw_[0-9a-f]{16}_[A-Za-z0-9_-]{43}");
 

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.ApiKeyId;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Account;
 import org.sundwerk.access.account.Accounts;
@@ -91,10 +92,21 @@ final class AccountController {
       @RequestParam(defaultValue = "") String tenants,
       @RequestParam(name = "operation", required = false) List<String> operations,
       @RequestParam(defaultValue = "") String entityTypes,
+      @RequestParam(defaultValue = "") String partner,
       HttpServletRequest http,
       HttpServletResponse response,
       Model model) {
     AccountId id = access.account(http, Operation.WRITE);
+    // A key acts for a partner only if its owner is a member of it: the policy then gives the key
+    // the member's rights (roles are read at use, so a lost membership ends them).
+    Optional<PartnerId> actingFor =
+        partner.isBlank() ? Optional.empty() : Optional.of(new PartnerId(partner.strip()));
+    if (actingFor.isPresent()
+        && !partnersOf(accounts.find(id).orElseThrow()).contains(partner.strip())) {
+      Forms.error(model, response, 400, "keys.partnerUnknown");
+      model.addAttribute("keyName", name);
+      return show(id, model);
+    }
     KeyForm form;
     try {
       form =
@@ -109,7 +121,7 @@ final class AccountController {
       model.addAttribute("keyName", name);
       return show(id, model);
     }
-    CreatedKey created = keys.create(id, Optional.empty(), form.name(), form.scope());
+    CreatedKey created = keys.create(id, actingFor, form.name(), form.scope());
     record(http, "CreateApiKey", created.id().value());
     response.setStatus(201);
     model.addAttribute("createdKey", created.key());
@@ -246,7 +258,18 @@ final class AccountController {
     model.addAttribute("keys", keys.listFor(id).stream().map(k -> KeyRow.of(k, zone)).toList());
     model.addAttribute("operations", KeyForm.OFFERED.stream().map(Operation::name).toList());
     model.addAttribute("hasPassword", accounts.hasPassword(id));
+    model.addAttribute("partners", partnersOf(account));
     return "account/account";
+  }
+
+  /** The partner organisations the account is a member of, by id. */
+  private static List<String> partnersOf(Account account) {
+    return account.roles().stream()
+        .filter(role -> role instanceof Role.Member)
+        .map(role -> ((Role.Member) role).partner().value())
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   private void record(HttpServletRequest http, String action, String target) {
