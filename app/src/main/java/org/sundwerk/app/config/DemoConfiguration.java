@@ -1,5 +1,6 @@
 package org.sundwerk.app.config;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,9 +10,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.sundwerk.access.account.Accounts;
 import org.sundwerk.app.demo.CitySimulator;
 import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.app.demo.DemoLoader;
+import org.sundwerk.app.demo.DemoPartner;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
@@ -58,12 +61,24 @@ class DemoConfiguration {
       Ingestion ingestion,
       Clock clock,
       SimulatorProperties properties,
-      SimulatorSchedule schedule) {
+      SimulatorSchedule schedule,
+      Accounts accounts,
+      SecureRandom random) {
     return (ApplicationArguments args) -> {
       if (!demoEnabled(env)) {
         return;
       }
       new DemoLoader(broker, city).load();
+      DemoPartner.createIfNone(accounts, random)
+          .ifPresent(
+              password ->
+                  LOG.log(
+                      System.Logger.Level.WARNING,
+                      "Created the demo partner {0} (editor of {1}) with the one-time password"
+                          + " {2} (shown only now)",
+                      DemoPartner.EMAIL,
+                      DemoPartner.PARTNER.value(),
+                      password));
       if (simulatorEnabled(env)) {
         CitySimulator simulator = new CitySimulator(ingestion, city, clock, properties.random());
         schedule.start(simulator, properties);

@@ -8,8 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.sundwerk.access.KeyScope;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerRole;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.access.account.Account;
+import org.sundwerk.access.account.Accounts;
+import org.sundwerk.access.account.Role;
+import org.sundwerk.access.key.ApiKeys;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
 import tools.jackson.databind.JsonNode;
@@ -120,5 +130,47 @@ class DemoCityTest extends CityTest {
     assertThat(seen.has("binCapacity")).as("the Stadtwerke and the city only").isFalse();
     assertThat(operator.has("dateLastEmptying")).isTrue();
     assertThat(operator.has("binCapacity")).isTrue();
+  }
+
+  @Autowired Accounts accounts;
+  @Autowired ApiKeys keys;
+
+  @Test
+  void theDemoPartnerSeesWhatItsStadtwerkeProvide() throws Exception {
+    Account partner = accounts.findByEmail(DemoPartner.EMAIL).orElseThrow();
+    String key =
+        keys.create(
+                partner.id(),
+                Optional.of(DemoPartner.PARTNER),
+                "demo test",
+                new KeyScope(Set.of(TenantId.of(STRALSUND)), Set.of(Operation.READ), Set.of()))
+            .key();
+    String id = "urn:ngsi-ld:WasteContainer:stralsund:alter-markt";
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + port
+                                + ENTITIES
+                                + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                    .header("NGSILD-Tenant", STRALSUND)
+                    .header("Link", link(contextOf("WasteContainer")))
+                    .header("X-API-Key", key)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(partner.roles())
+        .contains(new Role.Member(TenantId.of(STRALSUND), DemoPartner.PARTNER, PartnerRole.EDITOR));
+    assertThat(accounts.hasPassword(partner.id())).as("a one-time password was set").isTrue();
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode seen = JSON.readTree(answer.body());
+    assertThat(seen.has("dateLastEmptying")).as("partners see it").isTrue();
+    assertThat(seen.has("binCapacity")).as("the provider sees its private attribute").isTrue();
+    assertThat(DemoPartner.createIfNone(accounts, new java.security.SecureRandom()))
+        .as("a second start leaves the account as it is")
+        .isEmpty();
   }
 }
