@@ -66,10 +66,7 @@ final class ActorResolver {
    */
   private static boolean isApi(HttpServletRequest http) {
     String path = http.getRequestURI().substring(http.getContextPath().length());
-    return path.startsWith("/ngsi-ld/")
-        || path.startsWith("/ingestion/")
-        || path.startsWith("/actuator/")
-        || path.startsWith("/api/");
+    return SecurityConfiguration.API_PREFIXES.stream().anyMatch(path::startsWith);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.sundwerk.app.security;
 
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +66,11 @@ class SecurityConfiguration {
   }
 
   /** The APIs: no sessions, no CSRF (no cookies count), nothing to render. */
-  static final String[] API_PATHS = {"/ngsi-ld/**", "/ingestion/**", "/actuator/**", "/api/**"};
+  static final List<String> API_PREFIXES =
+      List.of("/ngsi-ld/", "/ingestion/", "/actuator/", "/api/");
+
+  private static final String[] API_PATHS =
+      API_PREFIXES.stream().map(prefix -> prefix + "**").toArray(String[]::new);
 
   @Bean
   @Order(1)

@@ -106,20 +106,7 @@ class DemoCityTest extends CityTest {
   void anonymousReadersSeeStralsundsWasteContainersWithoutTheStadtwerkesAttributes()
       throws Exception {
     String id = "urn:ngsi-ld:WasteContainer:stralsund:alter-markt";
-    HttpResponse<String> anonymous =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:"
-                                + port
-                                + ENTITIES
-                                + URLEncoder.encode(id, StandardCharsets.UTF_8)))
-                    .header("NGSILD-Tenant", STRALSUND)
-                    .header("Link", link(contextOf("WasteContainer")))
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous = container(id);
     JsonNode operator = entity(STRALSUND, id);
 
     assertThat(anonymous.statusCode()).isEqualTo(200);
@@ -146,21 +133,7 @@ class DemoCityTest extends CityTest {
                 new KeyScope(Set.of(TenantId.of(STRALSUND)), Set.of(Operation.READ), Set.of()))
             .key();
     String id = "urn:ngsi-ld:WasteContainer:stralsund:alter-markt";
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:"
-                                + port
-                                + ENTITIES
-                                + URLEncoder.encode(id, StandardCharsets.UTF_8)))
-                    .header("NGSILD-Tenant", STRALSUND)
-                    .header("Link", link(contextOf("WasteContainer")))
-                    .header("X-API-Key", key)
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = container(id, "X-API-Key", key);
 
     assertThat(partner.roles())
         .contains(new Role.Member(TenantId.of(STRALSUND), DemoPartner.PARTNER, PartnerRole.EDITOR));
@@ -172,5 +145,23 @@ class DemoCityTest extends CityTest {
     assertThat(DemoPartner.createIfNone(accounts, new java.security.SecureRandom()))
         .as("a second start leaves the account as it is")
         .isEmpty();
+  }
+
+  /** A Stralsund waste container as the caller sees it, with extra headers as name, value... */
+  private HttpResponse<String> container(String id, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:"
+                        + port
+                        + ENTITIES
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+            .header("NGSILD-Tenant", STRALSUND)
+            .header("Link", link(contextOf("WasteContainer")));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HttpClient.newHttpClient()
+        .send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 }

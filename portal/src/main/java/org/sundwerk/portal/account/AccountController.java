@@ -232,13 +232,13 @@ final class AccountController {
       return show(id, model);
     }
     // Accounts from an OIDC login have no password: they confirm with their e-mail address.
+    boolean hasPassword = accounts.hasPassword(id);
     boolean confirmed =
-        accounts.hasPassword(id)
+        hasPassword
             ? accounts.login(account.email(), password) instanceof LoginResult.Success
             : password.strip().equalsIgnoreCase(account.email());
     if (!confirmed) {
-      Forms.error(
-          model, response, 400, accounts.hasPassword(id) ? "delete.password" : "delete.email");
+      Forms.error(model, response, 400, hasPassword ? "delete.password" : "delete.email");
       return show(id, model);
     }
     record(http, "DeleteAccount", id.value());
