@@ -53,17 +53,26 @@
     link.querySelector("use").setAttribute("href", "#sym-" + m.kind);
   }
 
+  function icon(m) {
+    return L.divIcon({ html: pinHtml(m), className: "sw-marker", iconSize: [30, 30] });
+  }
+
   function place(m) {
     var known = pins[m.id];
     if (known) {
       known.data = m;
       known.marker.setLatLng([m.lat, m.lon]);
-      fillPin(known.marker.getElement().querySelector("a.pin"), m);
+      var shownPin = known.marker.getElement();
+      if (shownPin) {
+        fillPin(shownPin.querySelector("a.pin"), m);
+      } else { // filtered out: nothing on the page to keep, a new icon is drawn when shown again
+        known.marker.setIcon(icon(m));
+      }
       return;
     }
     var marker = L.marker([m.lat, m.lon], {
       keyboard: false, // the link inside takes the focus, not the marker's own element
-      icon: L.divIcon({ html: pinHtml(m), className: "sw-marker", iconSize: [30, 30] })
+      icon: icon(m)
     });
     pins[m.id] = { marker: marker, data: m };
     if (shown(m.kind)) { marker.addTo(map); }
