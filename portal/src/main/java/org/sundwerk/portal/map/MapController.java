@@ -103,7 +103,9 @@ final class MapController implements SmartLifecycle {
     model.addAttribute("tileHost", tileHost(properties.tileUrl()));
     model.addAttribute("live", feed.serves(chosen));
     model.addAttribute("outline", outline(chosen));
-    model.addAttribute("rows", markers.markers(chosen, EnumSet.allOf(Kind.class), locale));
+    List<Marker> rows = markers.markers(chosen, EnumSet.allOf(Kind.class), locale);
+    feed.shown(chosen, rows);
+    model.addAttribute("rows", rows);
     return "map/map";
   }
 
@@ -111,7 +113,9 @@ final class MapController implements SmartLifecycle {
   @ResponseBody
   List<Marker> markers(@RequestParam String tenant, HttpServletRequest http, Locale locale) {
     access.page(http);
-    return markers.markers(tenant, EnumSet.allOf(Kind.class), locale);
+    List<Marker> all = markers.markers(tenant, EnumSet.allOf(Kind.class), locale);
+    feed.shown(tenant, all);
+    return all;
   }
 
   /**

@@ -82,6 +82,12 @@ final class MapFeed implements SmartLifecycle {
 
   private final AtomicInteger open = new AtomicInteger();
 
+  /**
+   * The ids each tenant's maps may know (shown to anonymous readers since they were last read): a
+   * {@code gone} event is sent only for these, so a change of a hidden entity never tells its id.
+   */
+  private final ConcurrentHashMap<String, Set<String>> known = new ConcurrentHashMap<>();
+
   /** This node's current subscription per tenant. */
   private final ConcurrentHashMap<String, String> current = new ConcurrentHashMap<>();
 
@@ -109,6 +115,14 @@ final class MapFeed implements SmartLifecycle {
     this.terms = terms;
     this.tenants = List.copyOf(tenants);
     this.clock = clock;
+  }
+
+  /** Notes the markers a map of {@code tenant} was given, for later {@code gone} events. */
+  void shown(String tenant, List<Marker> markers) {
+    if (serves(tenant)) {
+      Set<String> ids = known.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet());
+      markers.forEach(m -> ids.add(m.id()));
+    }
   }
 
   /** Whether {@code tenant} has live updates. */
@@ -163,13 +177,17 @@ final class MapFeed implements SmartLifecycle {
   private List<SseEmitter.SseEventBuilder> events(String tenant, Set<String> ids, Locale locale) {
     Map<String, Marker> shown = new HashMap<>();
     markers.markers(tenant, ids, locale).forEach(m -> shown.put(m.id(), m));
+    Set<String> visible = known.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet());
     List<SseEmitter.SseEventBuilder> events = new ArrayList<>();
     for (String id : ids) {
       Marker marker = shown.get(id);
-      events.add(
-          marker == null
-              ? SseEmitter.event().name("gone").data(JSON.writeValueAsString(Map.of("id", id)))
-              : SseEmitter.event().name("marker").data(JSON.writeValueAsString(marker)));
+      if (marker != null) {
+        visible.add(id);
+        events.add(SseEmitter.event().name("marker").data(JSON.writeValueAsString(marker)));
+      } else if (visible.contains(id)) {
+        // Was shown, is now deleted or hidden. (Kept in the set for the other languages' maps.)
+        events.add(SseEmitter.event().name("gone").data(JSON.writeValueAsString(Map.of("id", id))));
+      }
     }
     return events;
   }
