@@ -250,7 +250,11 @@
 
   function receive(event) {
     var id = event.type === "gone" ? event.id : event.marker.id;
-    if (paused) { pending[id] = event; return; }
+    if (paused) {
+      pending[id] = event;
+      document.getElementById("pause").dataset.pending = String(Object.keys(pending).length);
+      return;
+    }
     apply(event);
   }
 
@@ -273,6 +277,7 @@
       if (!paused) {
         Object.keys(pending).forEach(function (id) { apply(pending[id]); });
         pending = {};
+        button.dataset.pending = "0";
       }
     });
   }

@@ -212,6 +212,30 @@ class CityMapBrowserIT extends CityTest {
     awaitAllMarkers();
   }
 
+  /** WCAG 2.2.2: while paused nothing on the page changes; resuming applies what arrived. */
+  @Test
+  void pauseHoldsUpdatesUntilResumed() {
+    browser.get(base() + "/?tenant=stralsund&lang=de");
+    awaitAllMarkers();
+    wait.until(b -> "true".equals(mapElement().getDomAttribute("data-connected")));
+    String id = pins().getFirst().getDomAttribute("data-id");
+    int before = entity(STRALSUND, id).at("/availableSpotNumber/value").asInt();
+    String shown = rowText(id);
+    WebElement pause = browser.findElement(By.id("pause"));
+
+    pause.click();
+    assertThat(pause.getDomAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(patch(id, "{\"availableSpotNumber\": 1}")).isEqualTo(204);
+    wait.until(b -> "1".equals(pause.getDomAttribute("data-pending")));
+    String whilePaused = rowText(id);
+    pause.click();
+    wait.until(b -> rowText(id).contains("1 von "));
+    patch(id, "{\"availableSpotNumber\": " + before + "}");
+
+    assertThat(whilePaused).isEqualTo(shown);
+    assertThat(pause.getDomAttribute("aria-pressed")).isEqualTo("false");
+  }
+
   @Test
   void requestsNoTileBeforeConsentAndRemembersIt() {
     browser.get(base() + "/?tenant=stralsund&lang=en");
