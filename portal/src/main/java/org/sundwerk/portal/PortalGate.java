@@ -8,6 +8,7 @@ import org.sundwerk.access.Operation;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.subscription.SubscriptionOwner;
 import org.sundwerk.ngsild.model.Entity;
 
 /**
@@ -35,4 +36,11 @@ public interface PortalGate {
    * trusted proxy.
    */
   String clientAddress(HttpServletRequest request);
+
+  /**
+   * The owner of the portal's own subscriptions to {@code local:} endpoints (the live map): it is
+   * notified every change of a tenant, and the portal shows only what {@link #publicEntities} then
+   * answers.
+   */
+  SubscriptionOwner platformSubscriber();
 }

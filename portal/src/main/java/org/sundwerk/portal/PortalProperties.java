@@ -1,6 +1,5 @@
 package org.sundwerk.portal;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The portal's settings under {@code sundwerk.portal.*}.
  *
  * @param tileUrl Leaflet tile URL template; default OpenStreetMap's; empty for no background map
- *     (the markers and the list still work, e.g. without internet)
+ *     (the outline of the city, the markers and the list still work, e.g. without internet). Tiles
+ *     from it load only after the visitor consented (remembered in the browser's localStorage),
+ *     unless {@code tilesSelfHosted}
  * @param tileAttribution attribution shown for the tiles (HTML allowed by Leaflet)
+ * @param tilesSelfHosted true when the operator serves the tiles itself (no third party learns who
+ *     looks at the map): they load without asking; default false
  * @param defaultTenant the municipality shown when none is chosen; default {@code stralsund}
- * @param refresh how often the map and the list reload; default 5 s
  * @param municipalities the tenants offered in the portal's choice, with their map view; default
  *     Stralsund and Grimmen (the demo city). A tenant not listed is shown around the first one's
  *     centre.
@@ -32,7 +34,7 @@ public record PortalProperties(
     @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String tileUrl,
     @DefaultValue("&copy; OpenStreetMap contributors") String tileAttribution,
     @DefaultValue("stralsund") String defaultTenant,
-    @DefaultValue("5s") Duration refresh,
+    @DefaultValue("false") boolean tilesSelfHosted,
     List<Municipality> municipalities,
     @DefaultValue("") String publicUrl,
     @DefaultValue("noreply@localhost") String mailFrom,

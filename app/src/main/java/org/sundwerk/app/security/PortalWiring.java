@@ -14,6 +14,7 @@ import org.sundwerk.access.TenantId;
 import org.sundwerk.access.db.AccessDatabase;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
+import org.sundwerk.broker.subscription.SubscriptionOwner;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.portal.PortalGate;
 
@@ -57,6 +58,11 @@ class PortalWiring {
       @Override
       public String clientAddress(HttpServletRequest request) {
         return resolver.clientAddress(request);
+      }
+
+      @Override
+      public SubscriptionOwner platformSubscriber() {
+        return SubscriptionOwners.platformFeature();
       }
     };
   }

@@ -48,7 +48,9 @@ abstract class CityTest {
     registry.add("sundwerk.demo.enabled", () -> "true");
     registry.add("sundwerk.admin-api-key", () -> TestAdmin.KEY);
     registry.add("sundwerk.simulator.enabled", () -> "false");
-    registry.add("sundwerk.portal.tile-url", () -> "");
+    // A tile server that does not exist: nothing may ask it before the visitor consents, and
+    // after consent the browser's requests fail at once (no internet needed).
+    registry.add("sundwerk.portal.tile-url", () -> "https://tiles.invalid/{z}/{x}/{y}.png");
     registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
     registry.add("sundwerk.mqtt.enabled", () -> "true");
     registry.add("sundwerk.mqtt.host", () -> "127.0.0.1");
@@ -146,7 +148,7 @@ abstract class CityTest {
   }
 
   /** Sends {@code request} as the test platform operator (webhooks and writes need a key). */
-  private Response send(HttpRequest request) {
+  Response send(HttpRequest request) {
     HttpRequest withKey =
         HttpRequest.newBuilder(request, (name, value) -> true)
             .header(TestAdmin.HEADER, TestAdmin.KEY)
@@ -164,7 +166,7 @@ abstract class CityTest {
     }
   }
 
-  private URI uri(String path) {
+  URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
   }
 

@@ -1,13 +1,25 @@
 package org.sundwerk.portal.map;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,9 +58,18 @@ final class CityMarkers {
   private final Map<Kind, TermDictionary> terms = new EnumMap<>(Kind.class);
   private final MessageSource messages;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final Clock clock;
+  private final ZoneId zone;
 
-  CityMarkers(PortalGate gate, ContextResolver contexts, MessageSource messages) {
+  /**
+   * @param clock today, to leave out events that are over
+   * @param zone the zone of the times shown
+   */
+  CityMarkers(
+      PortalGate gate, ContextResolver contexts, MessageSource messages, Clock clock, ZoneId zone) {
     this.gate = gate;
+    this.clock = clock;
+    this.zone = zone;
     for (Kind kind : Kind.values()) {
       terms.put(kind, contexts.resolve(JsonNodeFactory.instance.stringNode(kind.contextUrl())));
     }
@@ -60,12 +81,31 @@ final class CityMarkers {
     if (kinds.isEmpty()) {
       return List.of();
     }
+    return markers(tenant, types(kinds), List.of(), locale);
+  }
+
+  /**
+   * The markers of the given entities that anonymous readers may see now; an id missing from the
+   * answer is hidden, deleted or not a place of the map.
+   */
+  List<Marker> markers(String tenant, Collection<String> ids, Locale locale) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return markers(tenant, types(EnumSet.allOf(Kind.class)), List.copyOf(ids), locale);
+  }
+
+  private TypeQuery types(Set<Kind> kinds) {
     List<TypeQuery> types = new ArrayList<>();
     kinds.forEach(kind -> types.add(new TypeQuery.Name(typeIri(kind))));
+    return new TypeQuery.AnyOf(types);
+  }
+
+  private List<Marker> markers(String tenant, TypeQuery types, List<String> ids, Locale locale) {
     EntityQuery query =
         new EntityQuery(
-            Optional.of(new TypeQuery.AnyOf(types)),
-            List.of(),
+            Optional.of(types),
+            ids,
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
@@ -78,18 +118,24 @@ final class CityMarkers {
     } catch (NgsiLdException | IllegalArgumentException e) {
       return List.of();
     }
+    LocalDate today = LocalDate.now(clock.withZone(zone));
     List<Marker> markers = new ArrayList<>();
     for (Entity entity : entities) {
       try {
-        marker(entity, locale).ifPresent(markers::add);
+        marker(entity, locale, today).ifPresent(markers::add);
       } catch (RuntimeException e) {
         skipped(tenant, entity, e);
       }
     }
     markers.sort(
-        java.util.Comparator.comparing(Marker::kind)
-            .thenComparing(Marker::name, String::compareTo));
+        Comparator.comparing((Marker m) -> Kind.ofKey(m.kind()).orElseThrow())
+            .thenComparing(Marker::name, Collator.getInstance(locale)));
     return markers;
+  }
+
+  /** The expanded types of all kinds, in their order. */
+  List<String> typeIris() {
+    return Kind.all().stream().map(this::typeIri).toList();
   }
 
   private String typeIri(Kind kind) {
@@ -108,7 +154,7 @@ final class CityMarkers {
     }
   }
 
-  private Optional<Marker> marker(Entity entity, Locale locale) {
+  private Optional<Marker> marker(Entity entity, Locale locale, LocalDate today) {
     Optional<Kind> kind =
         Kind.all().stream().filter(k -> entity.types().contains(typeIri(k))).findFirst();
     Optional<JsonNode> point =
@@ -124,17 +170,65 @@ final class CityMarkers {
       return Optional.empty();
     }
     Reading reading = new Reading(entity, terms.get(kind.get()));
+    if (kind.get() == Kind.EVENT && over(reading, today)) {
+      return Optional.empty();
+    }
     State state = state(kind.get(), reading, locale);
+    Optional<Instant> measured = kind.get() == Kind.EVENT ? Optional.empty() : measured(reading);
     return Optional.of(
         new Marker(
             entity.id(),
+            "/orte/" + URLEncoder.encode(entity.id(), StandardCharsets.UTF_8),
             kind.get().key(),
             text("kind." + kind.get().key(), locale),
             reading.name(locale).orElse(entity.id()),
             coordinates.path(1).asDouble(),
             coordinates.path(0).asDouble(),
             state.text(),
-            state.level()));
+            state.level(),
+            state.text().isEmpty() ? "" : text("level." + state.level(), locale),
+            measured.map(at -> text("map.measured", locale, when(at, locale))).orElse(""),
+            measured.map(Instant::toString).orElse("")));
+  }
+
+  /** An event whose end (or, without one, its start) lies before today. */
+  private static boolean over(Reading r, LocalDate today) {
+    return r.text("endDate")
+        .or(() -> r.text("startDate"))
+        .flatMap(CityMarkers::day)
+        .map(day -> day.isBefore(today))
+        .orElse(false);
+  }
+
+  /**
+   * When the values were measured: the latest {@code observedAt} of the entity's attributes, else
+   * its Smart Data Models {@code dateObserved}.
+   */
+  private static Optional<Instant> measured(Reading r) {
+    Optional<Instant> observed =
+        r.entity().attributes().values().stream()
+            .flatMap(List::stream)
+            .map(Attribute::observedAt)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder());
+    return observed.or(
+        () ->
+            r.text("dateObserved")
+                .flatMap(
+                    text -> {
+                      try {
+                        return Optional.of(OffsetDateTime.parse(text).toInstant());
+                      } catch (DateTimeParseException e) {
+                        return Optional.empty();
+                      }
+                    }));
+  }
+
+  /** A time as people of {@code locale} write it, e.g. "03.12.2026, 14:05" or "Dec 3, 2026". */
+  private String when(Instant at, Locale locale) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(locale)
+        .format(at.atZone(zone));
   }
 
   private record State(String text, String level) {
@@ -216,7 +310,16 @@ final class CityMarkers {
       case EVENT ->
           r.text("startDate")
               .flatMap(CityMarkers::day)
-              .map(day -> new State(text("state.event", locale, day.toString()), "info"))
+              .map(
+                  day ->
+                      new State(
+                          text(
+                              "state.event",
+                              locale,
+                              DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                  .withLocale(locale)
+                                  .format(day)),
+                          "info"))
               .orElse(State.NONE);
       case BEACH, MUSEUM, SIGHT -> State.NONE;
     };

@@ -11,17 +11,19 @@ import java.util.Optional;
  * of the published data models.
  */
 enum Kind {
+  // In the order people look for them (the list sorts by it): where to park, whether the water is
+  // good, where to go and what is on, how to get around, then the conditions and the rest.
   PARKING("OffStreetParking", "Parking"),
   WATER("WaterQualityObserved", "WaterQuality"),
   BEACH("Beach", "PointOfInterest"),
-  AIR("AirQualityObserved", "Environment"),
-  WEATHER("WeatherObserved", "Weather"),
-  WASTE("WasteContainer", "WasteManagement"),
-  CHARGING("EVChargingStation", "Transportation"),
+  EVENT("Event", "TourismDestinations"),
   BIKE("BikeHireDockingStation", "Transportation"),
+  CHARGING("EVChargingStation", "Transportation"),
+  WEATHER("WeatherObserved", "Weather"),
+  AIR("AirQualityObserved", "Environment"),
   MUSEUM("Museum", "PointOfInterest"),
   SIGHT("PointOfInterest", "PointOfInterest"),
-  EVENT("Event", "TourismDestinations");
+  WASTE("WasteContainer", "WasteManagement");
 
   private final String typeTerm;
   private final String domain;
