@@ -1,5 +1,6 @@
 package org.sundwerk.portal;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signInAttempts how many logins, registrations, reset requests, password changes and
  *     account deletions one client address may send per minute (each costs an Argon2id hash);
  *     default 10
+ * @param livePush how often an open map gets the changes gathered since the last push (one event
+ *     per changed place, however often it changed); default 15 s
  */
 @ConfigurationProperties("sundwerk.portal")
 public record PortalProperties(
@@ -39,11 +42,15 @@ public record PortalProperties(
     @DefaultValue("") String publicUrl,
     @DefaultValue("noreply@localhost") String mailFrom,
     @DefaultValue("Europe/Berlin") ZoneId zone,
-    @DefaultValue("10") int signInAttempts) {
+    @DefaultValue("10") int signInAttempts,
+    @DefaultValue("15s") Duration livePush) {
 
   public PortalProperties {
     if (signInAttempts < 1) {
       throw new IllegalArgumentException("sundwerk.portal.sign-in-attempts must be at least 1");
+    }
+    if (livePush.isNegative() || livePush.isZero()) {
+      throw new IllegalArgumentException("sundwerk.portal.live-push must be positive");
     }
     municipalities =
         municipalities == null

@@ -51,6 +51,8 @@ abstract class CityTest {
     // A tile server that does not exist: nothing may ask it before the visitor consents, and
     // after consent the browser's requests fail at once (no internet needed).
     registry.add("sundwerk.portal.tile-url", () -> "https://tiles.invalid/{z}/{x}/{y}.png");
+    // Live map changes pushed every second rather than every 15 s, so the tests need not wait.
+    registry.add("sundwerk.portal.live-push", () -> "1s");
     registry.add("sundwerk.mqtt.embedded.enabled", () -> "false");
     registry.add("sundwerk.mqtt.enabled", () -> "true");
     registry.add("sundwerk.mqtt.host", () -> "127.0.0.1");

@@ -60,7 +60,8 @@ final class MapController implements SmartLifecycle {
             properties.municipalities().stream()
                 .map(PortalProperties.Municipality::tenant)
                 .toList(),
-            clock);
+            clock,
+            properties.livePush());
     this.properties = properties;
     this.access = access;
   }
