@@ -27,6 +27,7 @@ import org.sundwerk.access.Operation;
 import org.sundwerk.app.security.SubscriptionOwners;
 import org.sundwerk.broker.paging.Page;
 import org.sundwerk.broker.paging.Paging;
+import org.sundwerk.broker.subscription.LocalEndpoints;
 import org.sundwerk.broker.subscription.Subscription;
 import org.sundwerk.broker.subscription.SubscriptionJson;
 import org.sundwerk.broker.subscription.SubscriptionOperations;
@@ -45,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * belongs to the account (or bootstrap key) that created it: others are answered 404 as if it did
  * not exist, and the list shows the caller's own. Operators of the tenant see, change and delete
  * every subscription of it, with the values of others' {@code receiverInfo} and {@code
- * notifierInfo} (their credentials) masked.
+ * notifierInfo} (their credentials) masked. The platform's own subscriptions to {@code local:}
+ * endpoints cannot be created here (BadRequestData) and are answered 404 to everyone.
  */
 @RestController
 @RequestMapping("/ngsi-ld/v1/subscriptions")
@@ -98,6 +100,9 @@ final class SubscriptionsController {
     Instant now = clock.instant();
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (Subscription subscription : page.items()) {
+      if (LocalEndpoints.nameOf(subscription.notification().endpoint().uri()).isPresent()) {
+        continue; // the platform's own (see visible); a page may then hold fewer than its limit
+      }
       ObjectNode item =
           shown(subscription, SubscriptionJson.write(subscription, request.terms(), now), party);
       if (type.equals(MediaTypes.JSON_LD)) {
@@ -191,6 +196,10 @@ final class SubscriptionsController {
    */
   private Subscription visible(HttpServletRequest http, NgsiLdRequest request, String id) {
     Subscription subscription = ops.retrieve().handle(request.tenant(), Names.requireEntityId(id));
+    if (LocalEndpoints.nameOf(subscription.notification().endpoint().uri()).isPresent()) {
+      // The platform's own subscriptions (portal map, alerts) are no client's to read or change.
+      throw NgsiLdException.notFound("Subscription " + id + " does not exist");
+    }
     Optional<String> party = SubscriptionOwners.party(api.actor(http, request));
     boolean own =
         party.isPresent() && subscription.owner().map(SubscriptionOwner::party).equals(party);

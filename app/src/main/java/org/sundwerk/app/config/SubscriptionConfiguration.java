@@ -8,6 +8,7 @@ import org.sundwerk.broker.cluster.Leadership;
 import org.sundwerk.broker.subscription.ActiveSubscriptions;
 import org.sundwerk.broker.subscription.EndpointSenders;
 import org.sundwerk.broker.subscription.HttpNotificationSender;
+import org.sundwerk.broker.subscription.LocalEndpoints;
 import org.sundwerk.broker.subscription.MqttNotificationSender;
 import org.sundwerk.broker.subscription.NotificationRenderer;
 import org.sundwerk.broker.subscription.Notifier;
@@ -63,12 +64,20 @@ class SubscriptionConfiguration {
     return new MqttNotificationSender(properties.requestTimeout());
   }
 
+  /** The in-process endpoints ({@code local:<name>}) the platform's features register on. */
   @Bean
-  EndpointSenders endpointSenders(NotificationProperties properties, MqttNotificationSender mqtt) {
+  LocalEndpoints localEndpoints() {
+    return new LocalEndpoints();
+  }
+
+  @Bean
+  EndpointSenders endpointSenders(
+      NotificationProperties properties, MqttNotificationSender mqtt, LocalEndpoints local) {
     return new EndpointSenders(
         new UrlGuard(properties.allowedHosts(), false),
         new HttpNotificationSender(properties.connectTimeout(), properties.requestTimeout()),
-        mqtt);
+        mqtt,
+        local);
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

@@ -50,6 +50,15 @@ public final class SubscriptionOwners implements SubscriberViews {
     this.accounts = accounts;
   }
 
+  /**
+   * The owner of the platform's own subscriptions to {@code local:} endpoints (portal map, alerts):
+   * notified everything of the tenant, as the bootstrap key; the feature filters what it shows. Its
+   * party is no actor's, so no API client lists them as its own.
+   */
+  public static SubscriptionOwner platformFeature() {
+    return new SubscriptionOwner("platform-feature", PLATFORM);
+  }
+
   /** The owner an actor's new subscription gets; empty for anonymous clients (never subscribe). */
   public static Optional<SubscriptionOwner> ownerOf(Actor actor) {
     return party(actor).map(party -> new SubscriptionOwner(party, principal(actor)));

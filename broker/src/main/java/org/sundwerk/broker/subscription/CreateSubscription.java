@@ -40,4 +40,25 @@ public final class CreateSubscription {
     writes.changed(tenant);
     return subscription;
   }
+
+  /**
+   * The platform's entry point: as {@link #handle(String, Optional, JsonNode, TermDictionary,
+   * Optional)}, and the endpoint may also be {@code local:<name>} ({@link LocalEndpoints}). Only
+   * code of the platform calls this (the portal's map, alerts); the NGSI-LD API never does, so a
+   * client cannot create a local subscription. Replaces nothing: a taken id is AlreadyExists.
+   */
+  public Subscription platform(
+      String tenant,
+      Optional<SubscriptionOwner> owner,
+      JsonNode body,
+      TermDictionary terms,
+      Optional<JsonNode> context) {
+    Subscription subscription =
+        SubscriptionJson.read(body, terms, context, writes.clock.instant(), true).withOwner(owner);
+    if (!writes.store.create(tenant, subscription)) {
+      throw NgsiLdException.alreadyExists("Subscription " + subscription.id() + " already exists");
+    }
+    writes.changed(tenant);
+    return subscription;
+  }
 }

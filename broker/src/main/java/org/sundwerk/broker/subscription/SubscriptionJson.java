@@ -49,6 +49,20 @@ public final class SubscriptionJson {
    */
   public static Subscription read(
       JsonNode body, TermDictionary terms, Optional<JsonNode> context, Instant now) {
+    return read(body, terms, context, now, false);
+  }
+
+  /**
+   * As {@link #read(JsonNode, TermDictionary, Optional, Instant)}, also accepting {@code
+   * local:<name>} endpoints when {@code platform} is set: only the platform's own code ({@link
+   * CreateSubscription#platform}) and the stored form may name them, never an API client.
+   */
+  static Subscription read(
+      JsonNode body,
+      TermDictionary terms,
+      Optional<JsonNode> context,
+      Instant now,
+      boolean platform) {
     if (!body.isObject()) {
       throw NgsiLdException.badRequestData("A Subscription must be a JSON object");
     }
@@ -114,7 +128,7 @@ public final class SubscriptionJson {
         active,
         text(body, "lang"),
         notificationContext,
-        notification(body.get("notification"), terms),
+        notification(body.get("notification"), terms, platform),
         time(body, "createdAt").orElse(now),
         time(body, "modifiedAt").orElse(now),
         DeliveryStatus.NONE,
@@ -251,7 +265,7 @@ public final class SubscriptionJson {
     Instant created = time(doc, "createdAt").orElseThrow();
     // read() parses q and geoQ with the identity dictionary here only as a syntax check; the
     // Matcher parses them again with the stored context.
-    return read(copy, TermDictionary.IDENTITY, context, created).withStatus(status);
+    return read(copy, TermDictionary.IDENTITY, context, created, true).withStatus(status);
   }
 
   private static ObjectNode notification(
@@ -323,7 +337,8 @@ public final class SubscriptionJson {
     return selectors;
   }
 
-  private static Subscription.NotificationParams notification(JsonNode node, TermDictionary terms) {
+  private static Subscription.NotificationParams notification(
+      JsonNode node, TermDictionary terms, boolean platform) {
     if (node == null || !node.isObject()) {
       throw NgsiLdException.badRequestData("A Subscription needs a notification object");
     }
@@ -340,7 +355,8 @@ public final class SubscriptionJson {
             .orElseThrow(() -> NgsiLdException.badRequestData("notification.endpoint needs a uri"));
     URI uri = requireUri(uriText, "notification.endpoint.uri");
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!SCHEMES.contains(scheme) || uri.getHost() == null) {
+    boolean local = platform && LocalEndpoints.nameOf(uri).isPresent();
+    if (!local && (!SCHEMES.contains(scheme) || uri.getHost() == null)) {
       throw NgsiLdException.badRequestData(
           "notification.endpoint.uri must be an http, https, mqtt or mqtts URL with a host: "
               + uriText);
