@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sundwerk.broker.paging.Page;
 import org.sundwerk.broker.paging.Paging;
+import org.sundwerk.broker.subscription.LocalEndpoints;
 import org.sundwerk.broker.subscription.Subscription;
 import org.sundwerk.broker.subscription.SubscriptionOperations;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
@@ -34,8 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 final class Follows {
 
-  static final URI ENDPOINT = URI.create("local:alerts");
   static final String RECEIVER = "alerts";
+  static final URI ENDPOINT = LocalEndpoints.uri(RECEIVER);
   static final String WARNING = "sundwerk-alert";
   static final String TOKEN = "sundwerk-unsubscribe";
   static final String BASE = "sundwerk-portal";
@@ -105,7 +106,7 @@ final class Follows {
     info.addObject().put("key", TOKEN).put("value", newToken());
     info.addObject().put("key", BASE).put("value", base);
     Subscription created =
-        subscriptions.create().handle(tenant, Optional.of(owner), body, terms, context);
+        subscriptions.create().platform(tenant, Optional.of(owner), body, terms, context);
     return Follow.of(tenant, created).orElseThrow();
   }
 
