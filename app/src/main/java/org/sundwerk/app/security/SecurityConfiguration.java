@@ -109,7 +109,7 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.disable())
         // RFC 8058 one-click unsubscribe: a mail program POSTs to the link of an alert mail without
         // a session; the link's random token is what authorizes it (see portal AlertController).
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/abmelden"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/abbestellen"))
         // The portal's own POST /logout ends the session (SessionActors.signOut).
         .logout(logout -> logout.disable())
         // SessionActors.signIn starts a new session at every login (password and OIDC). Spring's

@@ -94,7 +94,7 @@ class AlertRestartTest {
           .isEqualTo("Warnung: Badewasser belastet – Badewasser Neustart");
       assertThat(received.getFirst().getContent().toString())
           .contains("900 E. coli je 100 ml")
-          .contains("/abmelden?m=stralsund&s=" + subscription.replace(":", "%3A"));
+          .contains("/abbestellen?m=stralsund&s=" + subscription.replace(":", "%3A"));
     } finally {
       mail.stop();
     }

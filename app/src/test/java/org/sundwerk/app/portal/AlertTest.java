@@ -32,7 +32,7 @@ class AlertTest extends PortalTest {
   static final String WATER_CONTEXT =
       "https://raw.githubusercontent.com/smart-data-models/dataModel.WaterQuality/master/context.jsonld";
   private static final Pattern UNSUBSCRIBE =
-      Pattern.compile("(https?://\\S+/abmelden\\?m=[^&\\s]+&s=[^&\\s]+&t=[A-Za-z0-9_-]+)");
+      Pattern.compile("(https?://\\S+/abbestellen\\?m=[^&\\s]+&s=[^&\\s]+&t=[A-Za-z0-9_-]+)");
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -66,7 +66,7 @@ class AlertTest extends PortalTest {
     Matcher link = UNSUBSCRIBE.matcher(text);
     assertThat(link.find()).as(text).isTrue();
     String unsubscribe = link.group(1);
-    assertThat(unsubscribe).startsWith(base() + "/abmelden?m=stralsund&s=");
+    assertThat(unsubscribe).startsWith(base() + "/abbestellen?m=stralsund&s=");
     assertThat(mail.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
     assertThat(mail.getHeader("List-Unsubscribe-Post"))
         .containsExactly("List-Unsubscribe=One-Click");

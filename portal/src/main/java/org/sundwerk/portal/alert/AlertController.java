@@ -38,7 +38,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Following places and warnings: the "Folgen" button of a place ({@code POST /folgen}, the fragment
  * {@code alert/follow :: button(id)}), one's follows at {@code /konto/benachrichtigungen} (follow a
  * warning of a municipality, remove a follow), and the one-click unsubscribe of the mails at {@code
- * /abmelden} (GET asks, POST removes; no sign-in, the link's token is the key, and the POST also
+ * /abbestellen} (GET asks, POST removes; no sign-in, the link's token is the key, and the POST also
  * answers a mail program's RFC 8058 one-click request, exempt from CSRF tokens for that). Who may
  * follow decides {@code PortalGate#decideFollow}.
  */
@@ -68,7 +68,13 @@ final class AlertController {
 
   /** One row of the list. */
   record Row(
-      String tenant, String id, String warning, String name, String municipality, String since) {}
+      String tenant,
+      String id,
+      String warning,
+      String name,
+      String municipality,
+      String since,
+      boolean whole) {}
 
   @GetMapping(PAGE)
   String list(HttpServletRequest http, Locale locale, Model model) {
@@ -86,7 +92,8 @@ final class AlertController {
                 f.warning().key(),
                 f.name(),
                 m.name(),
-                format.format(f.since().atZone(zone))));
+                format.format(f.since().atZone(zone)),
+                f.place().isEmpty()));
       }
     }
     rows.sort(Comparator.comparing(Row::municipality).thenComparing(Row::name));
@@ -198,7 +205,7 @@ final class AlertController {
   }
 
   /** The page the mail's unsubscribe link opens: asks before removing. */
-  @GetMapping("/abmelden")
+  @GetMapping("/abbestellen")
   String unsubscribePage(
       @RequestParam(name = "m", defaultValue = "") String tenant,
       @RequestParam(name = "s", defaultValue = "") String id,
@@ -221,7 +228,7 @@ final class AlertController {
   }
 
   /** Removes the follow of the link: from the confirm page, or a mail program's one-click POST. */
-  @PostMapping("/abmelden")
+  @PostMapping("/abbestellen")
   String unsubscribe(
       @RequestParam(name = "m", defaultValue = "") String tenant,
       @RequestParam(name = "s", defaultValue = "") String id,
@@ -239,6 +246,9 @@ final class AlertController {
     model.addAttribute("state", "done");
     model.addAttribute("followName", follow.get().name());
     model.addAttribute("followWarning", follow.get().warning().key());
+    // A place can be followed again at once (sign-in needed): the place's own follow button.
+    follow.get().place().ifPresent(place -> model.addAttribute("placeId", place));
+    model.addAttribute("tenant", tenant);
     return "alert/unsubscribe";
   }
 

@@ -88,7 +88,7 @@ final class AlertMails {
     base = base.replaceAll("/+$", "");
     String unsubscribe =
         base
-            + "/abmelden?m="
+            + "/abbestellen?m="
             + encode(tenant)
             + "&s="
             + encode(subscriptionId)
