@@ -1,6 +1,7 @@
 package org.sundwerk.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -18,7 +19,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.sundwerk.app.TestAdmin;
+import org.sundwerk.broker.subscription.SubscriptionOperations;
+import org.sundwerk.ngsild.error.NgsiLdException;
 
 /**
  * Alerts for residents over HTTP, as a person and a mail program would: follow a bathing water
@@ -35,6 +39,8 @@ class AlertTest extends PortalTest {
       Pattern.compile("(https?://\\S+/abbestellen\\?m=[^&\\s]+&s=[^&\\s]+&t=[A-Za-z0-9_-]+)");
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @Autowired SubscriptionOperations subscriptions;
 
   @Test
   void aResidentFollowsABathingSiteAndGetsOneMailWhenEColiPassesTheLimitThenUnsubscribesOnce()
@@ -193,6 +199,27 @@ class AlertTest extends PortalTest {
 
     assertThat(patchEColi(water, 2000)).isEqualTo(204);
     assertThat(mailsTo(unverified)).allMatch(m -> !subject(m).startsWith("Warnung"));
+  }
+
+  @Test
+  void deletingTheAccountEndsItsFollows() {
+    String water = createWater("gdpr-" + UUID.randomUUID().toString().substring(0, 8), 30);
+    String address = newAddress("leaving");
+    Visitor resident = signedIn(address, "Lea Leaving");
+    resident.submitOn("/konto/benachrichtigungen", "/folgen", "id", water, "m", "stralsund");
+    Matcher id =
+        Pattern.compile("name=\"s\" value=\"([^\"]+)\"")
+            .matcher(resident.get("/konto/benachrichtigungen").body());
+    assertThat(id.find()).isTrue();
+    String subscription = id.group(1).replace("&#45;", "-");
+    assertThat(subscriptions.retrieve().handle("stralsund", subscription).id())
+        .isEqualTo(subscription);
+
+    Visitor.Page deleted = resident.submitOn("/account", "/account/delete", "password", PASSWORD);
+    assertThat(deleted.body()).contains("id=\"notice\"");
+
+    assertThatThrownBy(() -> subscriptions.retrieve().handle("stralsund", subscription))
+        .isInstanceOf(NgsiLdException.class);
   }
 
   /** Signs a newly registered and confirmed resident in. */

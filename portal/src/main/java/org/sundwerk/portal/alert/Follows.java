@@ -171,6 +171,33 @@ final class Follows {
     }
   }
 
+  /**
+   * Ends the follows in {@code tenant} whose recipient is gone (a deleted account): GDPR erasure
+   * also of what one followed, and no outbox rows for notifications that would only be refused.
+   * Reads every subscription of the tenant: called when an account is deleted, which is rare.
+   *
+   * @param gone whether a follow's owner no longer has an account to mail
+   * @return how many were ended
+   */
+  int removeOrphans(String tenant, java.util.function.Predicate<SubscriptionOwner> gone) {
+    List<String> orphans = new ArrayList<>();
+    int offset = 0;
+    while (true) {
+      Page<Subscription> page =
+          subscriptions.query().handle(tenant, new Paging(100, offset, false));
+      for (Subscription s : page.items()) {
+        if (Follow.of(tenant, s).isPresent() && s.owner().map(gone::test).orElse(true)) {
+          orphans.add(s.id());
+        }
+      }
+      if (page.items().size() < 100) {
+        break;
+      }
+      offset += 100;
+    }
+    return (int) orphans.stream().filter(id -> delete(tenant, id)).count();
+  }
+
   /** 32 random bytes: the secret of one follow's unsubscribe link. */
   private static String newToken() {
     byte[] bytes = new byte[32];
