@@ -107,8 +107,9 @@ class AlertTest extends PortalTest {
   }
 
   @Test
-  void aResidentFollowsAWarningInEnglishAndRemovesIt() {
-    Visitor resident = signedIn(newAddress("parker"), "Pat Parker");
+  void aResidentFollowsAWarningInEnglishGetsItsMailInEnglishAndRemovesIt() throws Exception {
+    String address = newAddress("parker");
+    Visitor resident = signedIn(address, "Pat Parker");
     resident.get("/konto/benachrichtigungen?lang=en");
     Visitor.Page followed =
         resident.submitOn(
@@ -123,6 +124,47 @@ class AlertTest extends PortalTest {
     assertThat(list).contains("You now follow “Grimmen”: Car park full.");
     Matcher id = Pattern.compile("name=\"s\" value=\"([^\"]+)\"").matcher(list);
     assertThat(id.find()).isTrue();
+
+    // A car park in Grimmen runs full: the mail is in English, the language of the follow.
+    String parking = "urn:ngsi-ld:OffStreetParking:grimmen:" + UUID.randomUUID();
+    String context =
+        "[\"https://raw.githubusercontent.com/smart-data-models/dataModel.Parking/master/context.jsonld\","
+            + " \"https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld\"]";
+    HttpResponse<String> created =
+        send(
+            api("/ngsi-ld/v1/entities", "application/ld+json", "grimmen")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        """
+                        {"id": "%s", "type": "OffStreetParking",
+                         "name": {"type": "Property", "value": "Parkplatz Markt"},
+                         "availableSpotNumber": {"type": "Property", "value": 12,
+                                                 "observedAt": "2026-12-03T09:00:00Z"},
+                         "totalSpotNumber": {"type": "Property", "value": 80},
+                         "@context": %s}
+                        """
+                            .formatted(parking, context))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(
+            send(api("/ngsi-ld/v1/entities/" + parking + "/attrs", "application/ld+json", "grimmen")
+                    .method(
+                        "PATCH",
+                        HttpRequest.BodyPublishers.ofString(
+                            """
+                                {"availableSpotNumber": {"type": "Property", "value": 0,
+                                                         "observedAt": "2026-12-03T09:30:00Z"},
+                                 "@context": %s}
+                                """
+                                .formatted(context))))
+                .statusCode())
+        .isEqualTo(204);
+    MimeMessage mail = awaitMailTo(address);
+    assertThat(subject(mail)).isEqualTo("Notice: car park full – Grimmen");
+    assertThat(mail.getContent().toString())
+        .contains("Hello Pat Parker,")
+        .contains("Parkplatz Markt: No space left (0 of 80 spaces free).")
+        .contains("Measured: 3 December 2026 at 10:30")
+        .contains("Unsubscribe with one click: " + base() + "/abbestellen?m=grimmen&s=");
 
     // Following the same again keeps one follow.
     resident.submitOn(
@@ -265,9 +307,13 @@ class AlertTest extends PortalTest {
   }
 
   HttpRequest.Builder api(String path, String contentType) {
+    return api(path, contentType, "stralsund");
+  }
+
+  HttpRequest.Builder api(String path, String contentType, String tenant) {
     return HttpRequest.newBuilder(URI.create(base() + path))
         .header(TestAdmin.HEADER, TestAdmin.KEY)
-        .header("NGSILD-Tenant", "stralsund")
+        .header("NGSILD-Tenant", tenant)
         .header("Content-Type", contentType);
   }
 
