@@ -2,12 +2,15 @@ package org.sundwerk.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
 import org.sundwerk.access.Resource;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.broker.subscription.SubscriptionOwner;
 
 /**
  * What every portal handler calls before it works: asks {@link PortalGate} (i.e. {@code
@@ -64,5 +67,26 @@ public final class PortalAccess {
       case Actor.ApiKey key -> Optional.empty();
       case Actor.Anonymous anonymous -> Optional.empty();
     };
+  }
+
+  // ---- alerts ----
+
+  /**
+   * The owner of a new follow of entities of {@code types} in {@code tenant}, after {@link
+   * PortalGate#decideFollow} allowed it; else {@link PortalDenied} (sign in, or 403).
+   */
+  public SubscriptionOwner follower(HttpServletRequest http, TenantId tenant, Set<String> types) {
+    if (gate.decideFollow(http, tenant, types) instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
+    return gate.follower(http, tenant)
+        .orElseThrow(() -> new PortalDenied(false, "this actor cannot own a follow"));
+  }
+
+  /** The party whose follows the signed-in account manages, after its account page is allowed. */
+  public String followerParty(HttpServletRequest http, Operation operation) {
+    account(http, operation);
+    return gate.followerParty(http)
+        .orElseThrow(() -> new PortalDenied(false, "this actor has no follows"));
   }
 }

@@ -2,6 +2,9 @@ package org.sundwerk.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
@@ -43,4 +46,28 @@ public interface PortalGate {
    * answers.
    */
   SubscriptionOwner platformSubscriber();
+
+  // ---- alerts ----
+
+  /**
+   * Whether the request's actor may follow entities of {@code types} in {@code tenant} (an alert by
+   * e-mail: a subscription owned by its account): an account with a verified address that may
+   * subscribe to those types. Anonymous visitors are told to sign in; API keys are refused.
+   */
+  Decision decideFollow(HttpServletRequest request, TenantId tenant, Set<String> types);
+
+  /**
+   * The owner a follow of the request's actor in {@code tenant} gets, as the NGSI-LD API would give
+   * it; empty for anonymous visitors and API keys.
+   */
+  Optional<SubscriptionOwner> follower(HttpServletRequest request, TenantId tenant);
+
+  /** The party whose follows the request's actor lists and removes as its own; empty: none. */
+  Optional<String> followerParty(HttpServletRequest request);
+
+  /**
+   * The account an alert of a subscription owned by {@code owner} is mailed to; empty when it is no
+   * account's or the account is gone or not verified.
+   */
+  Optional<AccountId> alertRecipient(SubscriptionOwner owner);
 }

@@ -2,15 +2,19 @@ package org.sundwerk.app.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
+import org.sundwerk.access.account.Accounts;
 import org.sundwerk.access.db.AccessDatabase;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
@@ -26,7 +30,7 @@ import org.sundwerk.portal.PortalGate;
 class PortalWiring {
 
   @Bean
-  PortalGate portalGate(AccessGate gate, ActorResolver resolver, Broker broker) {
+  PortalGate portalGate(AccessGate gate, ActorResolver resolver, Broker broker, Accounts accounts) {
     return new PortalGate() {
       @Override
       public List<Entity> publicEntities(TenantId tenant, EntityQuery query) {
@@ -64,6 +68,44 @@ class PortalWiring {
       public SubscriptionOwner platformSubscriber() {
         return SubscriptionOwners.platformFeature();
       }
+
+      // ---- alerts ----
+
+      @Override
+      public Decision decideFollow(HttpServletRequest request, TenantId tenant, Set<String> types) {
+        Actor actor = gate.actor(request, tenant);
+        // One's own account first: anonymous visitors sign in, keys never reach the portal.
+        Decision own =
+            gate.decide(actor, AccessRequest.of(tenant, Operation.WRITE, Resource.ACCOUNT));
+        if (!own.allowed()) {
+          return own;
+        }
+        Optional<AccountId> account = accountOf(SubscriptionOwners.party(actor));
+        if (account.flatMap(accounts::find).flatMap(a -> a.emailVerifiedAt()).isEmpty()) {
+          return new Decision.Deny(
+              "alerts go to a verified e-mail address", Decision.Denial.FORBIDDEN);
+        }
+        return gate.decide(
+            actor, new AccessRequest(tenant, Operation.SUBSCRIBE, Resource.ENTITIES, types));
+      }
+
+      @Override
+      public Optional<SubscriptionOwner> follower(HttpServletRequest request, TenantId tenant) {
+        Actor actor = gate.actor(request, tenant);
+        return actor instanceof Actor.ApiKey ? Optional.empty() : SubscriptionOwners.ownerOf(actor);
+      }
+
+      @Override
+      public Optional<String> followerParty(HttpServletRequest request) {
+        Actor actor = actor(request);
+        return actor instanceof Actor.ApiKey ? Optional.empty() : SubscriptionOwners.party(actor);
+      }
+
+      @Override
+      public Optional<AccountId> alertRecipient(SubscriptionOwner owner) {
+        return accountOf(Optional.of(owner.party()))
+            .filter(id -> accounts.find(id).flatMap(a -> a.emailVerifiedAt()).isPresent());
+      }
     };
   }
 
@@ -76,5 +118,14 @@ class PortalWiring {
   @Bean(destroyMethod = "")
   DataSource sessionDataSource(AccessDatabase database) {
     return database.dataSource();
+  }
+
+  // ---- alerts ----
+
+  /** The account of a subscription party ({@code account:<id>}, see {@link SubscriptionOwners}). */
+  private static Optional<AccountId> accountOf(Optional<String> party) {
+    return party
+        .filter(p -> p.startsWith("account:"))
+        .map(p -> new AccountId(p.substring("account:".length())));
   }
 }

@@ -107,6 +107,9 @@ class SecurityConfiguration {
       throws Exception {
     http.headers(headers(tls, SecurityHeaders.PORTAL_CSP))
         .requestCache(cache -> cache.disable())
+        // RFC 8058 one-click unsubscribe: a mail program POSTs to the link of an alert mail without
+        // a session; the link's random token is what authorizes it (see portal AlertController).
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/abbestellen"))
         // The portal's own POST /logout ends the session (SessionActors.signOut).
         .logout(logout -> logout.disable())
         // SessionActors.signIn starts a new session at every login (password and OIDC). Spring's

@@ -283,8 +283,11 @@ public final class Notifier implements AutoCloseable {
         return;
       }
       Subscription s = found.get().subscription();
+      // From the last delivered notification, as lastSent is kept within a process: a failed
+      // attempt (lastNotification) would otherwise hold its own retry back by the whole throttling
+      // period after a restart.
       Instant last =
-          lastSent.computeIfAbsent(key, k -> s.status().lastNotification().orElse(Instant.EPOCH));
+          lastSent.computeIfAbsent(key, k -> s.status().lastSuccess().orElse(Instant.EPOCH));
       if (s.throttling().isPresent()) {
         Instant allowed = last.plusSeconds(s.throttling().get());
         if (clock.instant().isBefore(allowed)) {
