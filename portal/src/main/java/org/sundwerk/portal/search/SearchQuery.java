@@ -1,5 +1,6 @@
 package org.sundwerk.portal.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ public record SearchQuery(String text, List<Word> words, boolean tooShort) {
   static final int MAX_WORDS = 8;
   static final int MIN_WORD = 3;
 
-  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
   /**
    * One word.
@@ -38,7 +39,8 @@ public record SearchQuery(String text, List<Word> words, boolean tooShort) {
   }
 
   public static SearchQuery parse(String input) {
-    String text = input == null ? "" : input.strip();
+    // NFC: a letter and its combining accent (decomposed input) stay one letter of one word.
+    String text = input == null ? "" : Normalizer.normalize(input, Normalizer.Form.NFC).strip();
     if (text.length() > MAX_CHARS) {
       text = text.substring(0, MAX_CHARS);
     }
