@@ -26,14 +26,23 @@ import org.flywaydb.core.Flyway;
  * folded title or text (FTS5 trigram tokenizer); there is no stemming, so "Parkhäuser" does not
  * find "Parkhaus". On PostgreSQL a word matches by its German or English stem (text search
  * configurations {@code german} and {@code english}), as a part of a word of the folded texts, or
- * as a near spelling of one ({@code pg_trgm} word similarity, default threshold 0.6). Ranking:
- * results whose title contains more of the words come first, then the database's relevance (FTS5
- * {@code bm25} with titles weighted 10:1; {@code ts_rank} plus word similarity).
+ * as a near spelling of one ({@code pg_trgm} word similarity above {@value #NEAR_SPELLING}).
+ * Ranking: results whose title contains more of the words come first, then the database's relevance
+ * (FTS5 {@code bm25} with titles weighted 10:1; {@code ts_rank} plus word similarity).
  */
 public final class SearchIndex {
 
   /** Flyway's history table for the search migrations, next to the access and store ones. */
   public static final String HISTORY_TABLE = "portal_search_schema_history";
+
+  /**
+   * How alike a word must be to a part of a document's text to count as a near spelling on
+   * PostgreSQL ({@code word_similarity}, 0 to 1). Above pg_trgm's default 0.6, which let
+   * "Strandbad" find every text with "Strand" (0.60); measured: "Ozeanum" in "Ozeaneum" 0.625,
+   * "Beleuchtug" in "Straßenbeleuchtung" 0.64 are still found. The {@code <%} operator (default
+   * threshold) picks candidates through the GIN index, this bound filters them.
+   */
+  static final double NEAR_SPELLING = 0.62;
 
   private static final String COLUMNS =
       "kind, ref, url, title_de, title_en, text_de, text_en, title_fold";
@@ -225,10 +234,16 @@ public final class SearchIndex {
       parameters.add(word.lower());
       parameters.add(word.lower());
       parameters.add(word.folded());
-      where.append(" AND (tsv @@ ").append(stems).append(" OR fold LIKE ? OR ? <% fold)");
+      where
+          .append(" AND (tsv @@ ")
+          .append(stems)
+          .append(" OR fold LIKE ? OR (? <% fold AND word_similarity(?, fold) > ")
+          .append(NEAR_SPELLING)
+          .append("))");
       whereParameters.add(word.lower());
       whereParameters.add(word.lower());
       whereParameters.add("%" + likeEscaped(word.folded()) + "%");
+      whereParameters.add(word.folded());
       whereParameters.add(word.folded());
     }
     parameters.addAll(whereParameters);

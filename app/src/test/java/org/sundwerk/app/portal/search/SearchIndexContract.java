@@ -81,8 +81,8 @@ abstract class SearchIndexContract {
           "/",
           "Live-Stadtkarte",
           "Live city map",
-          "Sensoren und Orte der Stadt, laufend aktualisiert.",
-          "Sensors and places of the city, updated continuously.");
+          "Sensoren, Strand und Orte der Stadt, laufend aktualisiert.",
+          "Sensors, beach and places of the city, updated continuously.");
 
   static final List<SearchDocument> TOWN =
       List.of(CAR_PARK, LIGHTS, MINT, BEACH, FESTIVAL, CHARGER, WEATHER, MAP_PAGE);
@@ -92,7 +92,10 @@ abstract class SearchIndexContract {
   /** The index under test, opened once per test class on a fresh database. */
   abstract SearchIndex index();
 
-  /** Whether the backend reduces words to their stem (PostgreSQL) or not (SQLite). */
+  /**
+   * Whether the backend reduces words to their stem and accepts near spellings (PostgreSQL) or
+   * matches the letters typed only (SQLite).
+   */
   abstract boolean stems();
 
   @BeforeEach
@@ -140,6 +143,22 @@ abstract class SearchIndexContract {
     assertThat(find("harbour"))
         .containsExactlyInAnyOrder("urn:ngsi-ld:OffStreetParking:x:hafen", "festival");
     assertThat(find("street light")).containsExactly("lights");
+  }
+
+  @Test
+  void findsAWholeWordOnlyWhereItIs() {
+    assertThat(find("Strandbad")).containsExactly("beach");
+    assertThat(find("Strand")).containsExactlyInAnyOrder("beach", "/");
+  }
+
+  @Test
+  void toleratesATypoWhereTheBackendCan() {
+    if (stems()) {
+      assertThat(find("Ozeanum")).containsExactly("charger");
+      assertThat(find("Beleuchtug")).containsExactly("lights");
+    } else {
+      assertThat(find("Ozeanum")).isEmpty();
+    }
   }
 
   @Test
