@@ -47,7 +47,6 @@ final class PortalPages implements SearchSource {
                   "kind.museum",
                   "kind.sight",
                   "kind.event")),
-          new Page("/suche", "search.heading", List.of("search.intro")),
           new Page("/login", "login.heading", List.of("login.forgot", "login.register")),
           new Page("/register", "register.heading", List.of("register.intro")),
           new Page("/password/forgot", "forgot.title", List.of("forgot.intro")),

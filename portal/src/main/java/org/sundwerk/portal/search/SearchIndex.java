@@ -27,8 +27,9 @@ import org.flywaydb.core.Flyway;
  * find "Parkhaus". On PostgreSQL a word matches by its German or English stem (text search
  * configurations {@code german} and {@code english}), as a part of a word of the folded texts, or
  * as a near spelling of one ({@code pg_trgm} word similarity above {@value #NEAR_SPELLING}).
- * Ranking: results whose title contains more of the words come first, then the database's relevance
- * (FTS5 {@code bm25} with titles weighted 10:1; {@code ts_rank} plus word similarity).
+ * Ranking: results whose title contains more of the words come first, then those whose title starts
+ * with the first word, then the database's relevance (FTS5 {@code bm25} with titles weighted 10:1;
+ * {@code ts_rank} plus word similarity).
  */
 public final class SearchIndex {
 
@@ -195,7 +196,10 @@ public final class SearchIndex {
       throw new SearchIndexException("searching " + tenant + ": " + e.getMessage(), e);
     }
     found.sort(
-        Comparator.comparingInt(Found::titleHits).reversed().thenComparingInt(Found::position));
+        Comparator.comparingInt(Found::titleHits)
+            .reversed()
+            .thenComparing(Found::titleStarts, Comparator.reverseOrder())
+            .thenComparingInt(Found::position));
     return found.stream().map(Found::document).toList();
   }
 
@@ -274,8 +278,13 @@ public final class SearchIndex {
             rows.getString(7));
     String title = rows.getString(8);
     int hits = (int) query.words().stream().filter(w -> title.contains(w.folded())).count();
-    return new Found(document, hits, position);
+    boolean starts = title.startsWith(query.words().getFirst().folded());
+    return new Found(document, hits, starts, position);
   }
 
-  private record Found(SearchDocument document, int titleHits, int position) {}
+  /**
+   * A result with what ranks it: how many words its title has, whether the title starts with the
+   * first word ("Strandbad Stralsund" before "Badewasser Strandbad"), the database's order.
+   */
+  private record Found(SearchDocument document, int titleHits, boolean titleStarts, int position) {}
 }
