@@ -111,9 +111,9 @@ class SearchBrowserIT extends CityTest {
         .isEqualTo("/orte/urn:ngsi-ld:Museum:stralsund:ozeaneum");
 
     search("Parkhaus");
-    assertThat(titles("place"))
-        .startsWith("Parkhaus Am")
-        .contains("Parkhaus Am Hafen", "Parkhaus Am Ozeaneum", "Parkhaus Am Bahnhof");
+    assertThat(titles("place").subList(0, 3))
+        .containsExactlyInAnyOrder(
+            "Parkhaus Am Hafen", "Parkhaus Am Ozeaneum", "Parkhaus Am Bahnhof");
 
     search("Strasse");
     assertThat(titles("place")).contains("Container Ossenreyerstraße", "Container Hafenstraße");
@@ -132,7 +132,8 @@ class SearchBrowserIT extends CityTest {
     browser.manage().window().setSize(new Dimension(390, 844));
     browser.get(base() + "/suche?lang=de");
     search("Strandbad");
-    assertThat(titles("place").getFirst()).isEqualTo("Strandbad Stralsund");
+    // The beach, then its bathing water.
+    assertThat(titles("place")).containsExactly("Strandbad Stralsund", "Badewasser Strandbad");
     assertNoHorizontalScrolling();
     assertNoViolations();
     screenshot("search-de-390");
@@ -140,9 +141,9 @@ class SearchBrowserIT extends CityTest {
     browser.findElement(By.id("language")).sendKeys(Keys.ENTER);
     wait.until(b -> "en".equals(b.findElement(By.tagName("html")).getDomAttribute("lang")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Search");
-    assertThat(status()).isEqualTo("1 result for “Strandbad”.");
+    assertThat(status()).isEqualTo("2 results for “Strandbad”.");
     assertThat(browser.findElement(By.cssSelector("#results-place h2")).getText())
-        .isEqualTo("Places (1)");
+        .isEqualTo("Places (2)");
     assertNoHorizontalScrolling();
     assertNoViolations();
     screenshot("search-en-390");
