@@ -1,6 +1,7 @@
 package org.sundwerk.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,23 +12,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.sundwerk.portal.search.SearchDocument;
 import org.sundwerk.portal.search.SearchIndexer;
+import org.sundwerk.portal.search.SearchKind;
+import org.sundwerk.portal.search.SearchSource;
 
 /**
  * The search page {@code /suche} over HTTP, as an anonymous visitor, on the backend the build
  * chooses ({@link TestBackend}): places written through the NGSI-LD API are found after a reindex,
  * with links to their pages, in German and English; what only partners may see (a type, an
- * attribute) is never found; typed query syntax and markup are plain text.
+ * attribute) is never found; typed query syntax and markup are plain text; a source added as one
+ * bean is searched, and while it fails the previous index stays.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SearchPageTest.LegalPages.class)
 class SearchPageTest extends ApiTest {
 
   static final String TENANT = "suchtest";
@@ -61,6 +72,29 @@ class SearchPageTest extends ApiTest {
   }
 
   @Autowired SearchIndexer indexer;
+
+  /** Whether {@link LegalPages} fails, as a source whose backend is down would. */
+  static final AtomicBoolean LEGAL_PAGES_DOWN = new AtomicBoolean();
+
+  /** A source added as one class, as the legal pages will be. */
+  @TestConfiguration
+  static class LegalPages {
+    @Bean
+    SearchSource legalPages() {
+      return tenant -> {
+        if (LEGAL_PAGES_DOWN.get()) {
+          throw new IllegalStateException("legal pages are not available");
+        }
+        return Stream.of(
+            SearchDocument.of(
+                SearchKind.PAGE,
+                "/impressum",
+                "/impressum",
+                "Impressum",
+                "Anbieterkennzeichnung nach § 5 DDG"));
+      };
+    }
+  }
 
   @BeforeEach
   void places() {
@@ -142,6 +176,25 @@ class SearchPageTest extends ApiTest {
     Page hiddenAttribute = search("Geheimtipp", "de");
     assertThat(hiddenAttribute.body()).doesNotContain(BEACH).contains("Keine Treffer");
     assertThat(search("Strandbad", "de").body()).doesNotContain("Geheimtipp");
+  }
+
+  @Test
+  void findsTheDocumentsOfASourceAddedAsOneClass() {
+    assertThat(search("Anbieterkennzeichnung", "de").body())
+        .contains("Seiten (1)")
+        .contains("href=\"/impressum\"");
+  }
+
+  @Test
+  void keepsThePreviousIndexWhileASourceFails() {
+    LEGAL_PAGES_DOWN.set(true);
+    try {
+      assertThatThrownBy(() -> indexer.reindex(TENANT)).hasMessageContaining("not available");
+      assertThat(search("Strandbad", "de").body()).contains(BEACH);
+      assertThat(search("Impressum", "de").body()).contains("href=\"/impressum\"");
+    } finally {
+      LEGAL_PAGES_DOWN.set(false);
+    }
   }
 
   @Test
