@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,11 @@ import org.sundwerk.app.demo.CitySimulator;
 import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.app.demo.DemoLoader;
 import org.sundwerk.app.demo.DemoPartner;
+import org.sundwerk.app.demo.DemoServices;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
+import org.sundwerk.portal.search.SearchSource;
 
 /**
  * The demo city: loaded at start unless {@code sundwerk.demo.enabled=false} (or {@code
@@ -51,6 +54,12 @@ class DemoConfiguration {
       value = shortValue == null ? fallback : Boolean.parseBoolean(shortValue.trim());
     }
     return value;
+  }
+
+  /** The demo's services in the portal search; none when the demo is off. */
+  @Bean
+  SearchSource demoServices(Environment env) {
+    return demoEnabled(env) ? DemoServices.load() : tenant -> Stream.empty();
   }
 
   @Bean

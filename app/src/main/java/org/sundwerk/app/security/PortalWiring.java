@@ -21,10 +21,12 @@ import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.portal.PortalGate;
+import org.sundwerk.portal.search.SearchIndex;
 
 /**
  * What the portal module gets from the app: the gate (the actor {@link ActorFilter} resolved, and
- * {@code AccessPolicy} through {@link AccessGate}) and the database its sessions live in.
+ * {@code AccessPolicy} through {@link AccessGate}) and the database its sessions and its search
+ * index live in.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalWiring {
@@ -127,5 +129,14 @@ class PortalWiring {
     return party
         .filter(p -> p.startsWith("account:"))
         .map(p -> new AccountId(p.substring("account:".length())));
+  }
+
+  /**
+   * The portal's search index, in the access database next to the sessions: its own table and
+   * migration history ({@code portal_search_schema_history}). Migrated here, at start.
+   */
+  @Bean
+  SearchIndex searchIndex(AccessDatabase database) {
+    return SearchIndex.open(database.dataSource());
   }
 }

@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * What a map marker stands for, by the Smart Data Models type of its entity. Each kind reads its
  * entities with the official context of its Smart Data Models domain, so the names below are those
- * of the published data models.
+ * of the published data models. Public for the other portal features that show the same kinds
+ * (search).
  */
-enum Kind {
+public enum Kind {
   // In the order people look for them (the list sorts by it): where to park, whether the water is
   // good, where to go and what is on, how to get around, then the conditions and the rest.
   PARKING("OffStreetParking", "Parking"),
@@ -34,23 +35,23 @@ enum Kind {
   }
 
   /** The entity type's term in its domain's context. */
-  String typeTerm() {
+  public String typeTerm() {
     return typeTerm;
   }
 
   /** The URL of the domain's Smart Data Models context (answered offline by the platform). */
-  String contextUrl() {
+  public String contextUrl() {
     return "https://raw.githubusercontent.com/smart-data-models/dataModel."
         + domain
         + "/master/context.jsonld";
   }
 
   /** The kind's name in URLs, CSS classes and message keys, e.g. {@code parking}. */
-  String key() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static List<Kind> all() {
+  public static List<Kind> all() {
     return List.of(values());
   }
 

@@ -1,0 +1,221 @@
+package org.sundwerk.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The search page with the demo city in headless Chromium (Debian's chromium and chromedriver): a
+ * resident finds the street-lighting service by "Beleuchtung" and the right places by "Hafen",
+ * "Ozeaneum", "Parkhaus" and "Strandbad", with the keyboard only, on a desktop and a 390 px wide
+ * phone, in German and English; axe-core reports no violation of any impact on any of these pages.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+class SearchBrowserIT extends CityTest {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    profile = Files.createTempDirectory("sundwerk-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    try (var files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException | UncheckedIOException ignored) {
+      // a leftover profile in the temp directory is harmless
+    }
+  }
+
+  @Test
+  void findsTheStreetLightingServiceAndThePlacesOfTheDemoCityInGerman() {
+    browser.get(base() + "/");
+    // From the map to the search by the navigation, with the keyboard.
+    browser.findElement(By.id("nav-search")).sendKeys(Keys.ENTER);
+    wait.until(b -> b.getCurrentUrl().endsWith("/suche"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Suche");
+    assertNoViolations();
+
+    search("Beleuchtung");
+    assertThat(status()).isEqualTo("1 Treffer für „Beleuchtung“.");
+    assertThat(titles("service")).containsExactly("Defekte Straßenbeleuchtung melden");
+    assertThat(browser.findElement(By.cssSelector("#results-service a")).getDomAttribute("href"))
+        .isEqualTo("https://stralsund.maengelmelder.de/");
+    assertNoViolations();
+    screenshot("search-de-desktop");
+
+    search("Hafen");
+    assertThat(titles("place"))
+        .contains("Parkhaus Am Hafen", "Wetterstation Hafen", "Ladestation Am Hafen", "Hafenfest");
+    assertThat(titles("place").getFirst()).contains("Hafen");
+
+    search("Ozeaneum");
+    assertThat(titles("place").getFirst()).isEqualTo("Ozeaneum");
+    assertThat(browser.findElement(By.cssSelector("#results-place a")).getDomAttribute("href"))
+        .isEqualTo("/orte/urn:ngsi-ld:Museum:stralsund:ozeaneum");
+
+    search("Parkhaus");
+    assertThat(titles("place").subList(0, 3))
+        .containsExactlyInAnyOrder(
+            "Parkhaus Am Hafen", "Parkhaus Am Ozeaneum", "Parkhaus Am Bahnhof");
+
+    search("Strasse");
+    assertThat(titles("place")).contains("Container Ossenreyerstraße", "Container Hafenstraße");
+
+    search("Xylophon");
+    assertThat(status()).isEqualTo("Keine Treffer für „Xylophon“.");
+    assertThat(browser.findElement(By.id("no-results")).isDisplayed()).isTrue();
+    assertNoViolations();
+
+    search("ab");
+    assertThat(status()).isEqualTo("Bitte geben Sie mindestens 3 Buchstaben ein.");
+  }
+
+  @Test
+  void fitsA390PixelPhoneInGermanAndEnglish() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.get(base() + "/suche?lang=de");
+    search("Strandbad");
+    // The beach, then its bathing water.
+    assertThat(titles("place")).containsExactly("Strandbad Stralsund", "Badewasser Strandbad");
+    assertNoHorizontalScrolling();
+    assertNoViolations();
+    screenshot("search-de-390");
+
+    browser.findElement(By.id("language")).sendKeys(Keys.ENTER);
+    wait.until(b -> "en".equals(b.findElement(By.tagName("html")).getDomAttribute("lang")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Search");
+    assertThat(status()).isEqualTo("2 results for “Strandbad”.");
+    assertThat(browser.findElement(By.cssSelector("#results-place h2")).getText())
+        .isEqualTo("Places (2)");
+    assertNoHorizontalScrolling();
+    assertNoViolations();
+    screenshot("search-en-390");
+  }
+
+  @Test
+  void searchesInEnglishOnADesktop() {
+    browser.get(base() + "/suche?lang=en");
+    search("harbour");
+    assertThat(status()).endsWith("results for “harbour”.");
+    assertThat(titles("place")).contains("Harbour festival", "Parkhaus Am Hafen");
+    search("Beleuchtung");
+    assertThat(titles("service")).containsExactly("Report a broken street light");
+    assertNoViolations();
+    screenshot("search-en-desktop");
+  }
+
+  /** Types the query into the field and submits with Enter, as a keyboard user does. */
+  private void search(String query) {
+    WebElement field = browser.findElement(By.id("q"));
+    field.clear();
+    field.sendKeys(query);
+    field.sendKeys(Keys.ENTER);
+    // The form is sent with GET: a new page, on which the old field is gone.
+    wait.until(ExpectedConditions.stalenessOf(field));
+    wait.until(b -> b.findElement(By.id("q")).getDomProperty("value").equals(query));
+  }
+
+  private String status() {
+    return browser.findElement(By.id("search-status")).getText().strip();
+  }
+
+  private List<String> titles(String kind) {
+    return browser.findElements(By.cssSelector("#results-" + kind + " a.hit-link")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private void assertNoHorizontalScrolling() {
+    Object overflow =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue())
+        .as("horizontal overflow in px")
+        .isLessThanOrEqualTo(0);
+  }
+
+  /** No axe-core violation at all, whatever its impact. */
+  private void assertNoViolations() {
+    Results results = new AxeBuilder().analyze(browser);
+    assertThat(results.getViolations().stream().map(SearchBrowserIT::describe).toList())
+        .as(browser.getCurrentUrl())
+        .isEmpty();
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(
+          SCREENSHOTS.resolve(name + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
