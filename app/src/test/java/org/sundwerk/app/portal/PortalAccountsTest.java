@@ -66,12 +66,13 @@ class PortalAccountsTest extends PortalTest {
     assertThat(export.path("apiKeys").toString())
         .contains("\"actingFor\":\"stadtwerke-stralsund\"")
         .doesNotContain("parkco");
-    // Past the gate in its tenant (which holds no data here: NonexistentTenant), refused elsewhere.
+    // Past the gate in its tenant (which holds no entities here: an empty list, or
+    // NonexistentTenant before the portal's own subscriptions created it), refused elsewhere.
     assertThat(
             visitor()
                 .get("/ngsi-ld/v1/types", "X-API-Key", key, "NGSILD-Tenant", "stralsund")
                 .status())
-        .isEqualTo(404);
+        .isIn(200, 404);
     assertThat(
             visitor()
                 .get("/ngsi-ld/v1/types", "X-API-Key", key, "NGSILD-Tenant", "grimmen")
