@@ -8,6 +8,7 @@ import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
 import org.sundwerk.access.Resource;
+import org.sundwerk.access.TenantId;
 
 /**
  * What every portal handler calls before it works: asks {@link PortalGate} (i.e. {@code
@@ -64,5 +65,25 @@ public final class PortalAccess {
       case Actor.ApiKey key -> Optional.empty();
       case Actor.Anonymous anonymous -> Optional.empty();
     };
+  }
+
+  /**
+   * Whether the request's actor may edit the portal's pages of {@code tenant} (an operator of the
+   * tenant or of the platform, as the policy says); never throws.
+   */
+  public boolean operates(HttpServletRequest http, TenantId tenant) {
+    return gate.decideIn(http, tenant, Operation.ADMIN, Resource.PORTAL) instanceof Decision.Allow;
+  }
+
+  /**
+   * Requires {@link #operates}: else {@link PortalDenied} (a visitor who is not signed in is sent
+   * to the login page, anyone else gets a 403 page). Returns the actor's principal for the record.
+   */
+  public String operator(HttpServletRequest http, TenantId tenant) {
+    if (gate.decideIn(http, tenant, Operation.ADMIN, Resource.PORTAL)
+        instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
+    return gate.actor(http).principal();
   }
 }

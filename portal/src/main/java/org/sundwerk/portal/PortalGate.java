@@ -35,4 +35,12 @@ public interface PortalGate {
    * trusted proxy.
    */
   String clientAddress(HttpServletRequest request);
+
+  /**
+   * The access decision for the request's actor as it acts in {@code tenant} (a tenant operator
+   * operates only its own tenant): e.g. {@code ADMIN} on {@code PORTAL} to edit the tenant's legal
+   * pages.
+   */
+  Decision decideIn(
+      HttpServletRequest request, TenantId tenant, Operation operation, Resource resource);
 }

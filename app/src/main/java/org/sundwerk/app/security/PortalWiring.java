@@ -16,6 +16,7 @@ import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.portal.PortalGate;
+import org.sundwerk.portal.legal.PortalPages;
 
 /**
  * What the portal module gets from the app: the gate (the actor {@link ActorFilter} resolved, and
@@ -58,6 +59,13 @@ class PortalWiring {
       public String clientAddress(HttpServletRequest request) {
         return resolver.clientAddress(request);
       }
+
+      @Override
+      public Decision decideIn(
+          HttpServletRequest request, TenantId tenant, Operation operation, Resource resource) {
+        return gate.decide(
+            gate.actor(request, tenant), AccessRequest.of(tenant, operation, resource));
+      }
     };
   }
 
@@ -70,5 +78,14 @@ class PortalWiring {
   @Bean(destroyMethod = "")
   DataSource sessionDataSource(AccessDatabase database) {
     return database.dataSource();
+  }
+
+  /**
+   * The portal's own tables (operator-edited pages, accessibility feedback) in the access database,
+   * migrated by the portal with its own Flyway history table.
+   */
+  @Bean
+  PortalPages portalPages(AccessDatabase database) {
+    return PortalPages.open(database.dataSource());
   }
 }
