@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,9 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.bean.override.convention.TestBean;
 import org.sundwerk.app.TestAdmin;
 
 /**
@@ -26,9 +23,7 @@ import org.sundwerk.app.TestAdmin;
  * group sees first, which car parks (nearest to the old town with free spaces), which events (not
  * past ones, none beyond a week), in German and English.
  */
-class FrontDoorsTest extends PortalTest {
-
-  static final SettableClock CLOCK = new SettableClock();
+class FrontDoorsTest extends PortalClockTest {
 
   /** 15 July 2027, 10:00 UTC: bathing season. */
   static final Instant JULY = Instant.parse("2027-07-15T10:00:00Z");
@@ -38,18 +33,6 @@ class FrontDoorsTest extends PortalTest {
 
   private static final Pattern TILE = Pattern.compile("data-tile=\"([a-z-]+)\"");
   private static final Pattern ITEM = Pattern.compile("class=\"item\" data-id=\"([^\"]+)\"");
-
-  @TestBean(name = "clock")
-  Clock clock;
-
-  static Clock clock() {
-    return CLOCK;
-  }
-
-  @AfterEach
-  void resetClock() {
-    CLOCK.reset();
-  }
 
   @Test
   void aTouristInJulySeesBathingWaterBeachParkingEventsAndBikesFirst() {

@@ -17,12 +17,12 @@ enum Slug {
     this.path = path;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
   /** The key part of its messages, e.g. {@code legal.leichte-sprache.title}. */
-  String key() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
