@@ -1,0 +1,167 @@
+package org.sundwerk.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The front doors, the legal pages and the 404 page in headless Chromium, in German and English, at
+ * desktop width (1280 px) and on a phone (390 px): axe-core finds no violation of any rule and any
+ * impact, nothing is wider than the screen, and a screenshot of each lands in {@code
+ * target/screenshots/}. The doors show a small city in July (summer) and January (winter).
+ */
+class DoorsBrowserIT extends PortalClockTest {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final List<String> DOORS =
+      List.of("einwohner", "touristen", "senioren", "familien", "unternehmen");
+  private static final List<String> LEGAL =
+      List.of("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache");
+
+  private WebDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    profile = Files.createTempDirectory("sundwerk-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    browser = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    try (var files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException | UncheckedIOException ignored) {
+      // a leftover profile in the temp directory is harmless
+    }
+  }
+
+  @Test
+  void everyDoorInSummerAndWinterMeetsWcagOnDesktopAndPhone() {
+    String tenant = "doors-browser";
+    Instant july = Instant.parse("2027-07-15T10:00:00Z");
+    Instant january = Instant.parse("2027-01-15T10:00:00Z");
+    CLOCK.set(july);
+    DoorCity.create(base(), tenant, july);
+    DoorCity.createEvents(base(), tenant, january);
+    for (Instant day : List.of(july, january)) {
+      CLOCK.set(day);
+      String season = day == july ? "summer" : "winter";
+      for (String door : DOORS) {
+        for (String lang : List.of("de", "en")) {
+          visit("/" + door + "?tenant=" + tenant + "&lang=" + lang, lang);
+          assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+          assertThat(browser.findElements(By.cssSelector("li.tile"))).isNotEmpty();
+          check("door-" + door + "-" + season + "-" + lang);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyLegalPageAndTheErrorPageMeetWcagOnDesktopAndPhone() {
+    for (String page : LEGAL) {
+      for (String lang : List.of("de", "en")) {
+        visit("/" + page + "?lang=" + lang, lang);
+        check("legal-" + page + "-" + lang);
+      }
+    }
+    for (String lang : List.of("de", "en")) {
+      visit("/gibt-es-nicht?lang=" + lang, lang);
+      assertThat(browser.findElement(By.id("error-status")).getText()).contains("404");
+      check("error-404-" + lang);
+    }
+  }
+
+  @Test
+  void theSkipLinkTakesTheKeyboardToTheContent() {
+    visit("/touristen", "de");
+    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Zum Inhalt springen");
+    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(browser.getCurrentUrl()).endsWith("#main");
+  }
+
+  private void visit(String path, String lang) {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    browser.get(base() + path);
+    assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(lang);
+  }
+
+  /** axe (every rule, every impact) and a screenshot at 1280 px, then the same at 390 px. */
+  private void check(String name) {
+    for (int width : new int[] {1280, 390}) {
+      browser.manage().window().setSize(new Dimension(width, 900));
+      Results results = new AxeBuilder().analyze(browser);
+      assertThat(results.getViolations().stream().map(DoorsBrowserIT::describe).toList())
+          .as(browser.getCurrentUrl() + " at " + width + " px")
+          .isEmpty();
+      Object overflow =
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "return document.documentElement.scrollWidth > window.innerWidth + 1;");
+      assertThat(overflow).as(name + " wider than " + width + " px").isEqualTo(false);
+      screenshot(name + "-" + (width == 1280 ? "desktop" : "390"));
+    }
+  }
+
+  private void screenshot(String name) {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    try {
+      Files.copy(
+          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
+  }
+}
