@@ -85,21 +85,25 @@ class DoorsBrowserIT extends PortalClockTest {
   @Test
   void everyDoorInSummerAndWinterMeetsWcagOnDesktopAndPhone() {
     String tenant = "doors-browser";
-    Instant july = Instant.parse("2027-07-15T10:00:00Z");
-    Instant january = Instant.parse("2027-01-15T10:00:00Z");
+    // Forward in time only (SettableClock): January, then July, then back to today.
+    Instant january = Instant.parse("2026-01-15T10:00:00Z");
+    Instant july = Instant.parse("2026-07-15T10:00:00Z");
+    CLOCK.set(january);
+    DoorCity.create(base(), tenant, january);
+    doors(tenant, "winter");
     CLOCK.set(july);
-    DoorCity.create(base(), tenant, july);
-    DoorCity.createEvents(base(), tenant, january);
-    for (Instant day : List.of(july, january)) {
-      CLOCK.set(day);
-      String season = day == july ? "summer" : "winter";
-      for (String door : DOORS) {
-        for (String lang : List.of("de", "en")) {
-          visit("/" + door + "?tenant=" + tenant + "&lang=" + lang, lang);
-          assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
-          assertThat(browser.findElements(By.cssSelector("li.tile"))).isNotEmpty();
-          check("door-" + door + "-" + season + "-" + lang);
-        }
+    DoorCity.createEvents(base(), tenant, july);
+    doors(tenant, "summer");
+  }
+
+  private void doors(String tenant, String season) {
+    for (String door : DOORS) {
+      for (String lang : List.of("de", "en")) {
+        visit("/" + door + "?tenant=" + tenant + "&lang=" + lang, lang);
+        assertThat(browser.findElement(By.cssSelector("main")).getDomAttribute("class"))
+            .contains("season-" + season);
+        assertThat(browser.findElements(By.cssSelector("li.tile"))).isNotEmpty();
+        check("door-" + door + "-" + season + "-" + lang);
       }
     }
   }

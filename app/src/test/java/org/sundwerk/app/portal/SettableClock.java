@@ -1,25 +1,29 @@
 package org.sundwerk.app.portal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The app's {@link Clock} in a test: the system clock until a test sets a fixed instant (a summer
- * or winter day), then that instant until it is reset. Thread-safe.
+ * The app's {@link Clock} in a test: the system clock until a test sets it to a day (a summer or
+ * winter day), from which it runs on at the real pace until it is reset; it never stands still, so
+ * rate limits refill as they do in production. Set it only to instants in the past and later than
+ * the one before (and reset it last): time that runs backwards empties the app's token buckets.
+ * Thread-safe.
  */
 final class SettableClock extends Clock {
 
-  private final AtomicReference<Instant> fixed = new AtomicReference<>();
+  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
   void set(Instant instant) {
-    fixed.set(instant);
+    offset.set(Duration.between(Instant.now(), instant));
   }
 
   void reset() {
-    fixed.set(null);
+    offset.set(Duration.ZERO);
   }
 
   @Override
@@ -34,7 +38,6 @@ final class SettableClock extends Clock {
 
   @Override
   public Instant instant() {
-    Instant at = fixed.get();
-    return at == null ? Instant.now() : at;
+    return Instant.now().plus(offset.get());
   }
 }
