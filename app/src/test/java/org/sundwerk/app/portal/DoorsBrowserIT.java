@@ -138,14 +138,19 @@ class DoorsBrowserIT extends PortalClockTest {
     assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(lang);
   }
 
-  /** axe (every rule, every impact) and a screenshot at 1280 px, then the same at 390 px. */
+  /**
+   * A screenshot at 1280 px, then at 390 px with axe (every rule, every impact): the narrow layout
+   * is the one that can hide or overlap something; the markup is the same.
+   */
   private void check(String name) {
     for (int width : new int[] {1280, 390}) {
       browser.manage().window().setSize(new Dimension(width, 900));
-      Results results = new AxeBuilder().analyze(browser);
-      assertThat(results.getViolations().stream().map(DoorsBrowserIT::describe).toList())
-          .as(browser.getCurrentUrl() + " at " + width + " px")
-          .isEmpty();
+      if (width == 390) {
+        Results results = new AxeBuilder().analyze(browser);
+        assertThat(results.getViolations().stream().map(DoorsBrowserIT::describe).toList())
+            .as(browser.getCurrentUrl() + " at " + width + " px")
+            .isEmpty();
+      }
       Object overflow =
           ((JavascriptExecutor) browser)
               .executeScript(
