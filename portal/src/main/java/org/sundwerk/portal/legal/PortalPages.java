@@ -53,7 +53,7 @@ public final class PortalPages {
   /** One stored page version. */
   public record StoredPage(String markdown, Instant updatedAt, String updatedBy) {}
 
-  Optional<StoredPage> find(String tenant, String slug, String lang) {
+  public Optional<StoredPage> find(String tenant, String slug, String lang) {
     return jdbc.sql(
             "SELECT markdown, updated_at, updated_by FROM portal_page"
                 + " WHERE tenant = ? AND slug = ? AND lang = ?")
@@ -64,7 +64,8 @@ public final class PortalPages {
   }
 
   /** Replaces the page's Markdown; {@code by} is who saved it (an account id, never a secret). */
-  void save(String tenant, String slug, String lang, String markdown, Instant at, String by) {
+  public void save(
+      String tenant, String slug, String lang, String markdown, Instant at, String by) {
     jdbc.sql(
             "INSERT INTO portal_page (tenant, slug, lang, markdown, updated_at, updated_by)"
                 + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, slug, lang) DO UPDATE SET"
@@ -75,7 +76,7 @@ public final class PortalPages {
   }
 
   /** Keeps one feedback message; {@code replyTo} may be empty (anonymous feedback). */
-  void feedback(String tenant, String page, String message, String replyTo, Instant at) {
+  public void feedback(String tenant, String page, String message, String replyTo, Instant at) {
     jdbc.sql(
             "INSERT INTO portal_feedback (tenant, received_at, page, message, reply_to)"
                 + " VALUES (?, ?, ?, ?, ?)")
