@@ -2,7 +2,7 @@ package org.sundwerk.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -27,7 +27,7 @@ public final class ErrorPages {
         status == 404 || status == 403 ? String.valueOf(status) : status >= 500 ? "500" : "other";
     page.addObject("errorKind", kind);
     page.addObject("status", status);
-    page.setStatus(HttpStatus.valueOf(status));
+    page.setStatus(HttpStatusCode.valueOf(status));
     return page;
   }
 }
