@@ -1,5 +1,6 @@
 package org.sundwerk.portal;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -27,14 +28,31 @@ final class Pages {
 
   @ModelAttribute
   void layout(HttpServletRequest http, Locale locale, Model model) {
+    layout(http, locale, model::addAttribute);
+  }
+
+  /**
+   * Adds what the layout shows to {@code model}: also for error pages, where the request is the
+   * container's error dispatch and the visitor's path is the original one.
+   */
+  void layout(
+      HttpServletRequest http, Locale locale, java.util.function.BiConsumer<String, Object> model) {
     String lang = "en".equals(locale.getLanguage()) ? "en" : "de";
     String other = lang.equals("en") ? "de" : "en";
-    model.addAttribute("lang", lang);
-    model.addAttribute("otherLang", other);
-    model.addAttribute("languageUrl", sameUrlIn(http, other));
-    model.addAttribute(
+    model.accept("lang", lang);
+    model.accept("otherLang", other);
+    model.accept("currentPath", path(http));
+    model.accept("languageUrl", sameUrlIn(http, other));
+    model.accept(
         "signedIn",
         access.signedIn(http).flatMap(accounts::find).map(a -> a.displayName()).orElse(null));
+  }
+
+  /** The visitor's path: the original one on the container's error dispatch. */
+  private static String path(HttpServletRequest http) {
+    Object original = http.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = original instanceof String uri ? uri : http.getRequestURI();
+    return path.replaceFirst("^/+", "/");
   }
 
   /**
@@ -42,12 +60,17 @@ final class Pages {
    * request path "//host" would otherwise become a link to another site).
    */
   private static String sameUrlIn(HttpServletRequest http, String lang) {
-    String path = http.getRequestURI().replaceFirst("^/+", "/");
-    String query = http.getQueryString();
-    return UriComponentsBuilder.fromUriString(path + (query == null ? "" : "?" + query))
-        .replaceQueryParam("lang", lang)
-        .build()
-        .toUriString();
+    boolean error = http.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String;
+    Object query =
+        error ? http.getAttribute(RequestDispatcher.ERROR_QUERY_STRING) : http.getQueryString();
+    try {
+      return UriComponentsBuilder.fromUriString(path(http) + (query == null ? "" : "?" + query))
+          .replaceQueryParam("lang", lang)
+          .build()
+          .toUriString();
+    } catch (IllegalArgumentException unparseable) {
+      return UriComponentsBuilder.fromPath("/").queryParam("lang", lang).build().toUriString();
+    }
   }
 
   /** Exception handlers get a model of their own: the layout's attributes are added again. */

@@ -89,4 +89,24 @@ public final class PortalAccess {
     return gate.followerParty(http)
         .orElseThrow(() -> new PortalDenied(false, "this actor has no follows"));
   }
+
+  /**
+   * Whether the request's actor may edit the portal's pages of {@code tenant} (an operator of the
+   * tenant or of the platform, as the policy says); never throws.
+   */
+  public boolean operates(HttpServletRequest http, TenantId tenant) {
+    return gate.decideIn(http, tenant, Operation.ADMIN, Resource.PORTAL) instanceof Decision.Allow;
+  }
+
+  /**
+   * Requires {@link #operates}: else {@link PortalDenied} (a visitor who is not signed in is sent
+   * to the login page, anyone else gets a 403 page). Returns the actor's principal for the record.
+   */
+  public String operator(HttpServletRequest http, TenantId tenant) {
+    if (gate.decideIn(http, tenant, Operation.ADMIN, Resource.PORTAL)
+        instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
+    return gate.actor(http).principal();
+  }
 }

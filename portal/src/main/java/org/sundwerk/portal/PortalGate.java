@@ -70,4 +70,12 @@ public interface PortalGate {
    * account's or the account is gone or not verified.
    */
   Optional<AccountId> alertRecipient(SubscriptionOwner owner);
+
+  /**
+   * The access decision for the request's actor as it acts in {@code tenant} (a tenant operator
+   * operates only its own tenant): e.g. {@code ADMIN} on {@code PORTAL} to edit the tenant's legal
+   * pages.
+   */
+  Decision decideIn(
+      HttpServletRequest request, TenantId tenant, Operation operation, Resource resource);
 }

@@ -21,6 +21,7 @@ import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.portal.PortalGate;
+import org.sundwerk.portal.legal.PortalPages;
 import org.sundwerk.portal.search.SearchIndex;
 
 /**
@@ -108,6 +109,13 @@ class PortalWiring {
         return accountOf(Optional.of(owner.party()))
             .filter(id -> accounts.find(id).flatMap(a -> a.emailVerifiedAt()).isPresent());
       }
+
+      @Override
+      public Decision decideIn(
+          HttpServletRequest request, TenantId tenant, Operation operation, Resource resource) {
+        return gate.decide(
+            gate.actor(request, tenant), AccessRequest.of(tenant, operation, resource));
+      }
     };
   }
 
@@ -138,5 +146,14 @@ class PortalWiring {
   @Bean
   SearchIndex searchIndex(AccessDatabase database) {
     return SearchIndex.open(database.dataSource());
+  }
+
+  /**
+   * The portal's own tables (operator-edited pages, accessibility feedback) in the access database,
+   * migrated by the portal with its own Flyway history table.
+   */
+  @Bean
+  PortalPages portalPages(AccessDatabase database) {
+    return PortalPages.open(database.dataSource());
   }
 }

@@ -23,7 +23,7 @@ import org.sundwerk.app.web.SecurityHeaders;
  * {@link ActorFilter} and {@link AccessGate} (i.e. {@code AccessPolicy}) decide.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   /**
    * Spring Security's firewall refuses {@code %2F}, {@code %2F%2F}, {@code %25} and {@code ;} in
@@ -65,8 +65,11 @@ class SecurityConfiguration {
                         .includeSubDomains(true));
   }
 
-  /** The APIs: no sessions, no CSRF (no cookies count), nothing to render. */
-  static final List<String> API_PREFIXES =
+  /**
+   * The APIs: no sessions, no CSRF (no cookies count), nothing to render; their errors are
+   * ProblemDetails JSON even for a browser (ProblemErrorController).
+   */
+  public static final List<String> API_PREFIXES =
       List.of("/ngsi-ld/", "/ingestion/", "/actuator/", "/api/");
 
   private static final String[] API_PATHS =

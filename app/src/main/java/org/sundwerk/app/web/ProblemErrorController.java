@@ -3,22 +3,29 @@ package org.sundwerk.app.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
+import org.sundwerk.app.security.SecurityConfiguration;
 import org.sundwerk.ngsild.error.ErrorType;
 import org.sundwerk.ngsild.error.NgsiLdException;
+import org.sundwerk.portal.ErrorPages;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where the servlet container sends every error that no controller answered (no route, a method or
  * media type no route takes, an exception in a filter): a ProblemDetails in place of Spring Boot's
  * generic error JSON. Replaces Boot's {@code BasicErrorController}. A request to {@code /error}
- * itself is answered 404, as for any other path that is no resource.
+ * itself is answered 404, as for any other path that is no resource. Browsers asking for a portal
+ * path get the portal's error page instead (German or English, in the portal's layout).
  */
 @RestController
 @RequestMapping("${server.error.path:/error}")
@@ -35,6 +42,34 @@ final class ProblemErrorController implements ErrorController {
 
   /** Servlet 6.1's attribute for the method of the failed request (an error dispatch is a GET). */
   private static final String ERROR_METHOD = "jakarta.servlet.error.method";
+
+  private final ErrorPages errorPages;
+
+  ProblemErrorController(ErrorPages errorPages) {
+    this.errorPages = errorPages;
+  }
+
+  /**
+   * Browsers (they ask for {@code text/html}) get the portal's error page on portal paths, in its
+   * layout and their language; API paths answer ProblemDetails JSON to them too.
+   */
+  @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+  ModelAndView page(HttpServletRequest request, HttpServletResponse response, Locale locale)
+      throws IOException {
+    ResponseEntity<ObjectNode> problem = error(request, response);
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri == null
+        || SecurityConfiguration.API_PREFIXES.stream().anyMatch(uri.toString()::startsWith)) {
+      response.setStatus(problem.getStatusCode().value());
+      problem
+          .getHeaders()
+          .forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(String.valueOf(problem.getBody()));
+      return null;
+    }
+    return errorPages.page(request, problem.getStatusCode().value(), locale);
+  }
 
   @RequestMapping
   ResponseEntity<ObjectNode> error(HttpServletRequest request, HttpServletResponse response) {
