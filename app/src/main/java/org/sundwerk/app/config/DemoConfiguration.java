@@ -13,9 +13,11 @@ import org.springframework.core.env.Environment;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.app.demo.CitySimulator;
 import org.sundwerk.app.demo.DemoCity;
+import org.sundwerk.app.demo.DemoHistory;
 import org.sundwerk.app.demo.DemoLoader;
 import org.sundwerk.app.demo.DemoPartner;
 import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.temporal.TemporalOperations;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 
@@ -63,12 +65,14 @@ class DemoConfiguration {
       SimulatorProperties properties,
       SimulatorSchedule schedule,
       Accounts accounts,
-      SecureRandom random) {
+      SecureRandom random,
+      TemporalOperations temporal) {
     return (ApplicationArguments args) -> {
       if (!demoEnabled(env)) {
         return;
       }
       new DemoLoader(broker, city).load();
+      new DemoHistory(temporal, city, clock).seed();
       DemoPartner.createIfNone(accounts, random)
           .ifPresent(
               password ->

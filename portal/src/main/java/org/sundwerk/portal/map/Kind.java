@@ -10,7 +10,7 @@ import java.util.Optional;
  * entities with the official context of its Smart Data Models domain, so the names below are those
  * of the published data models.
  */
-enum Kind {
+public enum Kind {
   PARKING("OffStreetParking", "Parking"),
   WATER("WaterQualityObserved", "WaterQuality"),
   BEACH("Beach", "PointOfInterest"),
@@ -32,27 +32,27 @@ enum Kind {
   }
 
   /** The entity type's term in its domain's context. */
-  String typeTerm() {
+  public String typeTerm() {
     return typeTerm;
   }
 
   /** The URL of the domain's Smart Data Models context (answered offline by the platform). */
-  String contextUrl() {
+  public String contextUrl() {
     return "https://raw.githubusercontent.com/smart-data-models/dataModel."
         + domain
         + "/master/context.jsonld";
   }
 
   /** The kind's name in URLs, CSS classes and message keys, e.g. {@code parking}. */
-  String key() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static List<Kind> all() {
+  public static List<Kind> all() {
     return List.of(values());
   }
 
-  static Optional<Kind> ofKey(String key) {
+  public static Optional<Kind> ofKey(String key) {
     return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
   }
 }
