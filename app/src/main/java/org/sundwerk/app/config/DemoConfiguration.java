@@ -72,7 +72,19 @@ class DemoConfiguration {
         return;
       }
       new DemoLoader(broker, city).load();
-      new DemoHistory(temporal, city, clock).seed();
+      // A year of history takes seconds to write: in the background, so the start stays quick
+      // (the charts fill as it goes; the current state is already there).
+      Thread.ofPlatform()
+          .name("sundwerk-demo-history")
+          .daemon()
+          .start(
+              () -> {
+                try {
+                  new DemoHistory(temporal, city, clock).seed();
+                } catch (RuntimeException e) {
+                  LOG.log(System.Logger.Level.WARNING, "demo history not written", e);
+                }
+              });
       DemoPartner.createIfNone(accounts, random)
           .ifPresent(
               password ->

@@ -129,8 +129,8 @@ final class PlaceController {
           .body(Map.of("error", "no such place or reading"));
     }
     History history = history(found.get(), measure.get(), shown.get(), locale);
-    List<double[]> points = new ArrayList<>();
-    history.points().forEach(p -> points.add(new double[] {p.start(), p.avg(), p.min(), p.max()}));
+    List<List<Number>> points = new ArrayList<>();
+    history.points().forEach(p -> points.add(List.of(p.start(), p.avg(), p.min(), p.max())));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("attr", history.term());
     body.put("label", history.label());
