@@ -3,20 +3,12 @@ package org.sundwerk.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sundwerk.app.TestAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,20 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PlaceTest extends PortalTest {
 
-  private static final String WATER_CONTEXT =
-      "https://raw.githubusercontent.com/smart-data-models/dataModel.WaterQuality/master/context.jsonld";
-  private static final String WASTE_CONTEXT =
-      "https://raw.githubusercontent.com/smart-data-models/dataModel.WasteManagement/master/context.jsonld";
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
   void bathingWaterPageShowsRatingThresholdsAndWhenItWasMeasured() {
     String id = "urn:ngsi-ld:WaterQualityObserved:kueste:" + UUID.randomUUID();
-    create(
-        "kueste",
-        WATER_CONTEXT,
-        """
+    data()
+        .create(
+            "kueste",
+            PlaceData.WATER_CONTEXT,
+            """
         {"id": "%s", "type": "WaterQualityObserved",
          "name": {"type": "Property", "value": "Badewasser Teststrand"},
          "description": {"type": "LanguageProperty",
@@ -53,9 +41,9 @@ class PlaceTest extends PortalTest {
          "enterococci": {"type": "Property", "value": 15, "observedAt": "2026-06-01T08:00:00Z"},
          "dataProvider": {"type": "Property", "value": "Landesamt Test"}}
         """
-            .formatted(id));
+                .formatted(id));
 
-    Visitor.Page german = visitor().get(place(id, "kueste") + "&lang=de");
+    Visitor.Page german = visitor().get(PlaceData.place(id, "kueste") + "&lang=de");
 
     assertThat(german.status()).isEqualTo(200);
     assertThat(german.body())
@@ -72,7 +60,7 @@ class PlaceTest extends PortalTest {
         .contains("gemessen am 01.06.2026, 10:00")
         .contains("Quelle: Landesamt Test");
 
-    Visitor.Page english = visitor().get(place(id, "kueste") + "&lang=en");
+    Visitor.Page english = visitor().get(PlaceData.place(id, "kueste") + "&lang=en");
 
     assertThat(english.body())
         .contains("lang=\"en\"")
@@ -85,16 +73,17 @@ class PlaceTest extends PortalTest {
   @Test
   void ratesABathingWaterAboveTheGoodValueAsRaisedCount() {
     String id = "urn:ngsi-ld:WaterQualityObserved:kueste:" + UUID.randomUUID();
-    create(
-        "kueste",
-        WATER_CONTEXT,
-        """
+    data()
+        .create(
+            "kueste",
+            PlaceData.WATER_CONTEXT,
+            """
         {"id": "%s", "type": "WaterQualityObserved",
          "escherichiaColi": {"type": "Property", "value": 740, "observedAt": "2026-07-01T08:00:00Z"}}
         """
-            .formatted(id));
+                .formatted(id));
 
-    Visitor.Page page = visitor().get(place(id, "kueste") + "&lang=de");
+    Visitor.Page page = visitor().get(PlaceData.place(id, "kueste") + "&lang=de");
 
     assertThat(page.body())
         .contains("<strong>Erhöhte Keimbelastung</strong>")
@@ -106,19 +95,20 @@ class PlaceTest extends PortalTest {
     // application.yml: in Stralsund only partners see dateLastEmptying, only the Stadtwerke and the
     // city binCapacity of the Stadtwerke's waste containers.
     String id = "urn:ngsi-ld:WasteContainer:stralsund:" + UUID.randomUUID();
-    create(
-        "stralsund",
-        WASTE_CONTEXT,
-        """
+    data()
+        .create(
+            "stralsund",
+            PlaceData.WASTE_CONTEXT,
+            """
         {"id": "%s", "type": "WasteContainer",
          "name": {"type": "Property", "value": "Container Testmarkt"},
          "fillingLevel": {"type": "Property", "value": 0.5, "observedAt": "2026-06-01T08:00:00Z"},
          "binCapacity": {"type": "Property", "value": 1100},
          "dateLastEmptying": {"type": "Property", "value": "2026-05-30T06:00:00Z"}}
         """
-            .formatted(id));
+                .formatted(id));
 
-    Visitor.Page page = visitor().get(place(id, "stralsund") + "&lang=de");
+    Visitor.Page page = visitor().get(PlaceData.place(id, "stralsund") + "&lang=de");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("Füllstand", "50\u00a0%", "Noch Platz");
@@ -142,26 +132,31 @@ class PlaceTest extends PortalTest {
   @Test
   void historyEndpointAnswersWithHourlyBucketsAggregatedByTheStore() throws IOException {
     String id = "urn:ngsi-ld:WaterQualityObserved:kueste:" + UUID.randomUUID();
-    create(
-        "kueste",
-        WATER_CONTEXT,
-        """
+    data()
+        .create(
+            "kueste",
+            PlaceData.WATER_CONTEXT,
+            """
         {"id": "%s", "type": "WaterQualityObserved",
          "temperature": {"type": "Property", "value": 12.0, "observedAt": "2024-01-01T08:00:00Z"}}
         """
-            .formatted(id));
+                .formatted(id));
     Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
-    addHistory(
-        "kueste",
-        id,
-        List.of(
-            instance(10.0, hour.plus(10, ChronoUnit.MINUTES)),
-            instance(20.0, hour.plus(20, ChronoUnit.MINUTES)),
-            instance(30.0, hour.plus(70, ChronoUnit.MINUTES))));
+    data()
+        .addWaterHistory(
+            "kueste",
+            id,
+            "temperature",
+            List.of(
+                PlaceData.instance(10.0, hour.plus(10, ChronoUnit.MINUTES)),
+                PlaceData.instance(20.0, hour.plus(20, ChronoUnit.MINUTES)),
+                PlaceData.instance(30.0, hour.plus(70, ChronoUnit.MINUTES))));
 
     Visitor.Page page =
         visitor()
-            .get(place(id, "kueste").replace("?", "/verlauf?") + "&attr=temperature&period=day");
+            .get(
+                PlaceData.place(id, "kueste").replace("?", "/verlauf?")
+                    + "&attr=temperature&period=day");
 
     assertThat(page.status()).isEqualTo(200);
     JsonNode body = JSON.readTree(page.body());
@@ -173,60 +168,13 @@ class PlaceTest extends PortalTest {
         .containsExactly(
             "[" + start + ",15.0,10.0,20.0]", "[" + (start + 3600) + ",30.0,30.0,30.0]");
 
-    Visitor.Page table = visitor().get(place(id, "kueste") + "&lang=de&period=day");
+    Visitor.Page table = visitor().get(PlaceData.place(id, "kueste") + "&lang=de&period=day");
     assertThat(table.body())
         .contains("<td>15,0</td>", "<td>10,0</td>", "<td>20,0</td>")
         .contains("niedrigster Wert 10,0\u00a0°C", "höchster Wert 30,0\u00a0°C");
   }
 
-  private static String place(String id, String tenant) {
-    return "/orte/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?tenant=" + tenant;
-  }
-
-  private static String instance(double value, Instant observedAt) {
-    return "{\"type\": \"Property\", \"value\": "
-        + value
-        + ", \"observedAt\": \""
-        + observedAt
-        + "\"}";
-  }
-
-  private void create(String tenant, String context, String entity) {
-    int status = send("/ngsi-ld/v1/entities", tenant, context, entity);
-    assertThat(status).as(entity).isEqualTo(201);
-  }
-
-  private void addHistory(String tenant, String id, List<String> instances) {
-    String body =
-        "{\"id\": \""
-            + id
-            + "\", \"type\": \"WaterQualityObserved\", \"temperature\": ["
-            + String.join(",", instances)
-            + "]}";
-    int status = send("/ngsi-ld/v1/temporal/entities", tenant, WATER_CONTEXT, body);
-    assertThat(status).as(body).isIn(201, 204);
-  }
-
-  private int send(String path, String tenant, String context, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Content-Type", "application/json")
-            .header("NGSILD-Tenant", tenant)
-            .header(TestAdmin.HEADER, TestAdmin.KEY)
-            .header(
-                "Link",
-                "<"
-                    + context
-                    + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private PlaceData data() {
+    return new PlaceData(base());
   }
 }
