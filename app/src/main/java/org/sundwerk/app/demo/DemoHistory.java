@@ -144,7 +144,7 @@ public final class DemoHistory {
             || entity.id().contains("65");
     boolean roadside = entity.id().contains("damm");
     int total = number(type, entity, "totalSpotNumber").orElse(100);
-    for (Instant t = now.minus(YEAR); t.isBefore(now); t = t.plus(Duration.ofHours(1))) {
+    for (Instant t = now.minus(YEAR); !t.isAfter(now); t = t.plus(Duration.ofHours(1))) {
       ZonedDateTime local = t.atZone(STRALSUND);
       boolean sampled = !t.isBefore(hourlyFrom) || local.getHour() % 3 == 0;
       boolean waterSample = type.equals("WaterQualityObserved") && local.getHour() == 8;
