@@ -116,6 +116,40 @@ class PlaceTest extends PortalTest {
   }
 
   @Test
+  void museumPageShowsAddressOpeningHoursPricesAndAccessibilityWithoutHistory() {
+    String id = "urn:ngsi-ld:Museum:kueste:" + UUID.randomUUID();
+    data()
+        .create(
+            "kueste",
+            "https://raw.githubusercontent.com/smart-data-models/dataModel.PointOfInterest/master/context.jsonld",
+            """
+            {"id": "%s", "type": "Museum",
+             "name": {"type": "Property", "value": "Testmuseum"},
+             "address": {"type": "Property", "value": {"streetAddress": "Hafenstraße 11",
+               "postalCode": "18439", "addressLocality": "Stralsund"}},
+             "openingHours": {"type": "LanguageProperty",
+               "languageMap": {"de": "Täglich 10–17 Uhr", "en": "Daily 10 am–5 pm"}},
+             "priceDescription": {"type": "LanguageProperty",
+               "languageMap": {"de": "Eintritt 5 €", "en": "Admission €5"}},
+             "accessibility": {"type": "LanguageProperty",
+               "languageMap": {"de": "Aufzug vorhanden", "en": "Lift available"}}}
+            """
+                .formatted(id));
+
+    Visitor.Page german = visitor().get(PlaceData.place(id, "kueste") + "&lang=de");
+    Visitor.Page english = visitor().get(PlaceData.place(id, "kueste") + "&lang=en");
+
+    assertThat(german.status()).isEqualTo(200);
+    assertThat(german.body())
+        .contains("Hafenstraße 11, 18439 Stralsund")
+        .contains("Öffnungszeiten", "Täglich 10–17 Uhr")
+        .contains("Preise", "Eintritt 5 €")
+        .contains("Barrierefreiheit", "Aufzug vorhanden")
+        .doesNotContain("id=\"history\"", "id=\"rating\"");
+    assertThat(english.body()).contains("Daily 10 am–5 pm", "Admission €5", "Lift available");
+  }
+
+  @Test
   void unknownPlaceIsAGermanNotFoundPageInTheLayout() {
     Visitor.Page page = visitor().get("/orte/urn:ngsi-ld:Nothing:here");
 
