@@ -71,7 +71,7 @@ class PlaceTest extends PortalTest {
   }
 
   @Test
-  void ratesABathingWaterAboveTheGoodValueAsRaisedCount() {
+  void ratesABathingWaterAboveTheGoodValueAsRaisedCountFromCurrentSamplesOnly() {
     String id = "urn:ngsi-ld:WaterQualityObserved:kueste:" + UUID.randomUUID();
     data()
         .create(
@@ -79,7 +79,8 @@ class PlaceTest extends PortalTest {
             PlaceData.WATER_CONTEXT,
             """
         {"id": "%s", "type": "WaterQualityObserved",
-         "escherichiaColi": {"type": "Property", "value": 740, "observedAt": "2026-07-01T08:00:00Z"}}
+         "escherichiaColi": {"type": "Property", "value": 740, "observedAt": "2026-07-01T08:00:00Z"},
+         "enterococci": {"type": "Property", "value": 15, "observedAt": "2026-01-01T08:00:00Z"}}
         """
                 .formatted(id));
 
@@ -87,7 +88,10 @@ class PlaceTest extends PortalTest {
 
     assertThat(page.body())
         .contains("<strong>Erhöhte Keimbelastung</strong>")
-        .contains("über den Werten für gute Qualität an der Küste (500 E. coli, 200 Enterokokken");
+        .contains("über den Werten für gute Qualität an der Küste (500 E. coli, 200 Enterokokken")
+        // A sample half a year older is shown with its date but not rated with the new one.
+        .contains("Gemessen: E. coli 740 KBE je 100 ml.")
+        .contains("gemessen am 01.01.2026, 09:00");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.sundwerk.portal.place;
 
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * domain context. Thread-safe.
  */
 final class Places {
+
+  /** How far apart in time readings may lie that one rating combines. */
+  static final Duration RATED_TOGETHER = Duration.ofDays(3);
 
   private final PortalGate gate;
   private final MessageSource messages;
@@ -78,6 +82,7 @@ final class Places {
     List<PlaceView.Value> values = new ArrayList<>();
     List<PlaceView.Value> charted = new ArrayList<>();
     Map<String, Double> numbers = new LinkedHashMap<>();
+    Map<String, Instant> observed = new LinkedHashMap<>();
     for (Measure measure : Measure.of(kind)) {
       String label = text("place.attr." + kind.key() + "." + measure.term(), locale);
       Optional<Attribute> attribute = r.attribute(measure.term());
@@ -87,6 +92,8 @@ final class Places {
         continue;
       }
       numbers.put(measure.term(), number.get());
+      Optional.ofNullable(attribute.get().observedAt())
+          .ifPresent(t -> observed.put(measure.term(), t));
       if (measure.charted()) {
         charted.add(new PlaceView.Value(measure.term(), label, "", ""));
       }
@@ -112,8 +119,27 @@ final class Places {
         r.localized("accessibility", locale).orElse(""),
         r.localized("dataProvider", locale).or(() -> r.localized("source", locale)).orElse(""),
         values,
-        ratings.rate(kind, numbers, locale).orElse(null),
+        ratings.rate(kind, current(numbers, observed), locale).orElse(null),
         charted);
+  }
+
+  /**
+   * The readings a rating may combine: those without a time, and those measured at most {@link
+   * #RATED_TOGETHER} before the newest (a sensor that stopped reporting must not be rated together
+   * with a fresh sample of another; the page still shows its value with its date).
+   */
+  private static Map<String, Double> current(
+      Map<String, Double> numbers, Map<String, Instant> observed) {
+    Optional<Instant> newest = observed.values().stream().max(Instant::compareTo);
+    Map<String, Double> current = new LinkedHashMap<>();
+    numbers.forEach(
+        (term, value) -> {
+          Instant at = observed.get(term);
+          if (at == null || newest.isEmpty() || !at.isBefore(newest.get().minus(RATED_TOGETHER))) {
+            current.put(term, value);
+          }
+        });
+    return current;
   }
 
   /** A number with its unit, as the page shows it, e.g. "17,5 °C". */
