@@ -12,6 +12,9 @@ import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
+import org.sundwerk.broker.temporal.AggregatedEntity;
+import org.sundwerk.broker.temporal.Aggregation;
+import org.sundwerk.broker.temporal.TimeFilter;
 import org.sundwerk.ngsild.model.Entity;
 
 /**
@@ -78,4 +81,20 @@ public interface PortalGate {
    */
   Decision decideIn(
       HttpServletRequest request, TenantId tenant, Operation operation, Resource resource);
+
+  /**
+   * One entity as anonymous readers may see it (Retrieve Entity, then the same visibility as the
+   * API gives them): hidden attributes dropped; empty when the entity does not exist, its type is
+   * hidden or the tenant is closed to anonymous readers, so that a detail page cannot tell a hidden
+   * entity from a missing one.
+   */
+  Optional<Entity> publicEntity(TenantId tenant, String id);
+
+  /**
+   * The aggregated history of one entity as anonymous readers may see it (Retrieve Temporal
+   * Evolution with aggregation, computed in SQL): the attributes of {@code filter} that they may
+   * see; empty as in {@link #publicEntity}, or when the entity has no history.
+   */
+  Optional<AggregatedEntity> publicHistory(
+      TenantId tenant, String id, TimeFilter filter, Aggregation aggregation);
 }

@@ -14,10 +14,12 @@ import org.springframework.core.env.Environment;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.app.demo.CitySimulator;
 import org.sundwerk.app.demo.DemoCity;
+import org.sundwerk.app.demo.DemoHistory;
 import org.sundwerk.app.demo.DemoLoader;
 import org.sundwerk.app.demo.DemoPartner;
 import org.sundwerk.app.demo.DemoServices;
 import org.sundwerk.broker.Broker;
+import org.sundwerk.broker.temporal.TemporalOperations;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 import org.sundwerk.portal.search.SearchSource;
@@ -72,12 +74,26 @@ class DemoConfiguration {
       SimulatorProperties properties,
       SimulatorSchedule schedule,
       Accounts accounts,
-      SecureRandom random) {
+      SecureRandom random,
+      TemporalOperations temporal) {
     return (ApplicationArguments args) -> {
       if (!demoEnabled(env)) {
         return;
       }
       new DemoLoader(broker, city).load();
+      // A year of history takes seconds to write: in the background, so the start stays quick
+      // (the charts fill as it goes; the current state is already there).
+      Thread.ofPlatform()
+          .name("sundwerk-demo-history")
+          .daemon()
+          .start(
+              () -> {
+                try {
+                  new DemoHistory(temporal, city, clock).seed();
+                } catch (RuntimeException e) {
+                  LOG.log(System.Logger.Level.WARNING, "demo history not written", e);
+                }
+              });
       DemoPartner.createIfNone(accounts, random)
           .ifPresent(
               password ->

@@ -106,6 +106,23 @@ final class SensorModels {
     return round(clamp(base + random.nextGaussian() * 1.8, 0.0, 30.0), 1);
   }
 
+  /**
+   * Ozone in µg/m³: highest on sunny summer afternoons, lowest at night and in winter (near the
+   * coast rarely above 120).
+   */
+  static double ozone(ZonedDateTime local, Random random) {
+    double season = 0.5 - 0.5 * Math.cos(2 * Math.PI * (local.getDayOfYear() - 20) / 365.0);
+    double hour = local.getHour() + local.getMinute() / 60.0;
+    double daily = Math.exp(-Math.pow((hour - 15.0) / 3.5, 2));
+    return round(
+        clamp(25 + 30 * season + 45 * season * daily + random.nextGaussian() * 5, 2, 250), 1);
+  }
+
+  /** Intestinal enterococci per 100 ml, about a third of the E. coli count of the same sample. */
+  static int enterococci(int escherichiaColi, Random random) {
+    return (int) Math.max(1, Math.round(escherichiaColi * (0.25 + random.nextDouble() * 0.2)));
+  }
+
   private static double clamp(double value, double min, double max) {
     return Math.max(min, Math.min(max, value));
   }

@@ -19,6 +19,11 @@ import org.sundwerk.access.db.AccessDatabase;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.entity.EntityQuery;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
+import org.sundwerk.broker.temporal.AggregatedEntity;
+import org.sundwerk.broker.temporal.Aggregation;
+import org.sundwerk.broker.temporal.TemporalOperations;
+import org.sundwerk.broker.temporal.TimeFilter;
+import org.sundwerk.ngsild.error.NgsiLdException;
 import org.sundwerk.ngsild.model.Entity;
 import org.sundwerk.portal.PortalGate;
 import org.sundwerk.portal.legal.PortalPages;
@@ -33,7 +38,12 @@ import org.sundwerk.portal.search.SearchIndex;
 class PortalWiring {
 
   @Bean
-  PortalGate portalGate(AccessGate gate, ActorResolver resolver, Broker broker, Accounts accounts) {
+  PortalGate portalGate(
+      AccessGate gate,
+      ActorResolver resolver,
+      Broker broker,
+      Accounts accounts,
+      TemporalOperations temporal) {
     return new PortalGate() {
       @Override
       public List<Entity> publicEntities(TenantId tenant, EntityQuery query) {
@@ -115,6 +125,50 @@ class PortalWiring {
           HttpServletRequest request, TenantId tenant, Operation operation, Resource resource) {
         return gate.decide(
             gate.actor(request, tenant), AccessRequest.of(tenant, operation, resource));
+      }
+
+      @Override
+      public Optional<Entity> publicEntity(TenantId tenant, String id) {
+        return anonymousView(tenant)
+            .flatMap(
+                visible ->
+                    unlessMissing(() -> broker.entities().retrieve().handle(tenant.name(), id))
+                        .flatMap(visible::entity));
+      }
+
+      @Override
+      public Optional<AggregatedEntity> publicHistory(
+          TenantId tenant, String id, TimeFilter filter, Aggregation aggregation) {
+        return anonymousView(tenant)
+            .flatMap(
+                visible ->
+                    unlessMissing(
+                            () ->
+                                temporal
+                                    .retrieve()
+                                    .aggregated(tenant.name(), id, filter, aggregation))
+                        .flatMap(visible::aggregated));
+      }
+
+      /** What anonymous readers may see in the tenant; empty when it is closed to them. */
+      private Optional<Visible> anonymousView(TenantId tenant) {
+        return gate.decide(
+                    new Actor.Anonymous("portal"), AccessRequest.entities(tenant, Operation.READ))
+                instanceof Decision.Allow allow
+            ? Optional.of(Visible.through(allow.view()))
+            : Optional.empty();
+      }
+
+      /** The answer, or empty when the entity (or its tenant) does not exist. */
+      private <T> Optional<T> unlessMissing(java.util.function.Supplier<T> read) {
+        try {
+          return Optional.of(read.get());
+        } catch (NgsiLdException e) {
+          if (e.httpStatus() == 404) {
+            return Optional.empty();
+          }
+          throw e;
+        }
       }
     };
   }

@@ -55,7 +55,7 @@ public enum Kind {
     return List.of(values());
   }
 
-  static Optional<Kind> ofKey(String key) {
+  public static Optional<Kind> ofKey(String key) {
     return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
   }
 }
