@@ -45,7 +45,8 @@ class FrontDoorsTest extends PortalClockTest {
         .as("only the event within 7 days; not the past one, not the one in 10 days")
         .containsExactly(id("Event", tenant, "in-3-days"));
     assertThat(page)
-        .contains("href=\"/orte/" + id("OffStreetParking", tenant, "near") + "\"")
+        .contains(
+            "href=\"/orte/" + id("OffStreetParking", tenant, "near") + "?tenant=" + tenant + "\"")
         .contains("href=\"/?kind=parking&amp;tenant=" + tenant + "\"")
         .contains("40 von 290 Plätzen frei")
         .contains("Ausgezeichnete Badewasserqualität");

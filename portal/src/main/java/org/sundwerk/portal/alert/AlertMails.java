@@ -96,7 +96,7 @@ final class AlertMails {
             + encode(info.getOrDefault(Follows.TOKEN, ""));
     List<String> paragraphs = new ArrayList<>();
     for (JsonNode entity : notification.path("data")) {
-      paragraphs.add(paragraph(follow.get().warning(), entity, base, locale, notification));
+      paragraphs.add(paragraph(follow.get().warning(), entity, base, tenant, locale, notification));
     }
     if (paragraphs.isEmpty()) {
       return;
@@ -141,7 +141,12 @@ final class AlertMails {
 
   /** What one entity's notification says, in the follow's words. */
   private String paragraph(
-      Warning warning, JsonNode entity, String base, Locale locale, JsonNode notification) {
+      Warning warning,
+      JsonNode entity,
+      String base,
+      String tenant,
+      Locale locale,
+      JsonNode notification) {
     String id = entity.path("id").asString("");
     String name = entity.path("name").path("value").asString(id);
     Optional<JsonNode> first =
@@ -170,7 +175,13 @@ final class AlertMails {
           case AIR -> text("alert.mail.air", locale, number(entity, "no2"), number(entity, "pm10"));
           case CHANGES -> text("alert.mail.changes", locale);
         };
-    return text("alert.mail.entity", locale, name, what, measured, base + "/orte/" + encode(id));
+    return text(
+        "alert.mail.entity",
+        locale,
+        name,
+        what,
+        measured,
+        base + "/orte/" + encode(id) + "?tenant=" + encode(tenant));
   }
 
   /** The attribute's value as a number, or "–" when it is missing. */

@@ -13,8 +13,8 @@ import org.sundwerk.portal.PortalProperties;
 /**
  * The portal's own pages as search documents: each page's heading and a few of its texts, from the
  * same messages the page shows, in German and English. A page is one line in {@link #PAGES}; a page
- * whose title message is missing is left out. The legal pages are found by their titles; their
- * texts, editable per tenant, are not indexed yet.
+ * whose title message is missing is left out. Pages with texts of their own (legal pages, editable
+ * per tenant) belong in a source of their own: a page is indexed by one source only.
  */
 @Component
 final class PageSource implements SearchSource {
@@ -52,13 +52,6 @@ final class PageSource implements SearchSource {
           new Page("/senioren", "door.senioren.title", List.of("door.senioren.intro")),
           new Page("/familien", "door.familien.title", List.of("door.familien.intro")),
           new Page("/unternehmen", "door.unternehmen.title", List.of("door.unternehmen.intro")),
-          new Page("/impressum", "legal.impressum.title", List.of()),
-          new Page("/datenschutz", "legal.datenschutz.title", List.of()),
-          new Page(
-              "/barrierefreiheit",
-              "legal.barrierefreiheit.title",
-              List.of("legal.feedback.heading")),
-          new Page("/leichte-sprache", "legal.leichte-sprache.title", List.of()),
           new Page("/login", "login.heading", List.of("login.forgot", "login.register")),
           new Page("/register", "register.heading", List.of("register.intro")),
           new Page("/password/forgot", "forgot.title", List.of("forgot.intro")),
