@@ -150,6 +150,11 @@ class CitizenJourneysBrowserIT extends PortalClockTest {
     follow(events.getFirst());
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("in-3-days");
+    String day =
+        java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+            .withZone(java.time.ZoneId.of("Europe/Berlin"))
+            .format(CLOCK.instant().plus(Duration.ofDays(3)));
+    assertThat(browser.findElement(By.id("dates")).getText()).startsWith(day).contains(" – ");
     check("journey-event-place-" + width);
   }
 

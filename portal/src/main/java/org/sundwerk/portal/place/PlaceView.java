@@ -16,6 +16,7 @@ import java.util.List;
  * @param openingHours opening hours in words
  * @param prices prices in words
  * @param accessibility accessibility in words
+ * @param dates when an event takes place (start – end) in the reader's locale; empty for others
  * @param source who provides the data ({@code dataProvider} or {@code source})
  * @param values the current readings
  * @param rating the readings rated; null when the kind has no rating or the readings are missing
@@ -32,6 +33,7 @@ record PlaceView(
     String openingHours,
     String prices,
     String accessibility,
+    String dates,
     String source,
     List<Value> values,
     Rating rating,

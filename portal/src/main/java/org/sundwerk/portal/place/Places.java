@@ -117,6 +117,7 @@ final class Places {
         r.localized("openingHours", locale).orElse(""),
         r.localized("priceDescription", locale).orElse(""),
         r.localized("accessibility", locale).orElse(""),
+        kind == Kind.EVENT ? dates(r, locale) : "",
         r.localized("dataProvider", locale).or(() -> r.localized("source", locale)).orElse(""),
         values,
         ratings.rate(kind, current(numbers, observed), locale).orElse(null),
@@ -154,6 +155,32 @@ final class Places {
 
   String unit(Kind kind, Measure measure, Locale locale) {
     return text("place.unit." + kind.key() + "." + measure.term(), locale).trim();
+  }
+
+  /**
+   * When an event takes place, e.g. "06.12.2026, 17:00 – 06.12.2026, 19:00": its {@code startDate}
+   * and {@code endDate} (date-times or plain dates) in the reader's locale; empty when it has no
+   * readable start.
+   */
+  private String dates(Reading r, Locale locale) {
+    Optional<String> start = r.localized("startDate", locale).flatMap(d -> date(d, locale));
+    Optional<String> end = r.localized("endDate", locale).flatMap(d -> date(d, locale));
+    return start.map(s -> end.map(e -> s + " – " + e).orElse(s)).orElse("");
+  }
+
+  private Optional<String> date(String value, Locale locale) {
+    try {
+      return Optional.of(when(Instant.parse(value), locale));
+    } catch (java.time.format.DateTimeParseException notAnInstant) {
+      try {
+        return Optional.of(
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(java.time.LocalDate.parse(value)));
+      } catch (java.time.format.DateTimeParseException unreadable) {
+        return Optional.empty();
+      }
+    }
   }
 
   /** A time in the reader's locale and the portal's zone, e.g. "01.06.2026, 10:00". */
