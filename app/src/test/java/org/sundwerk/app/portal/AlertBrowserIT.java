@@ -8,12 +8,9 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,10 +22,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sundwerk.app.HeadlessChromium;
 
 /**
  * Alerts in headless Chromium: a resident signs in, follows the bathing water warning of Stralsund
@@ -43,42 +38,19 @@ class AlertBrowserIT extends PortalTest {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    profile = Files.createTempDirectory("sundwerk-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,900",
-        "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.open("--window-size=1280,900");
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(20));
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    try (var files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException | UncheckedIOException ignored) {
-      // a leftover profile in the temp directory is harmless
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

@@ -17,9 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +29,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sundwerk.app.HeadlessChromium;
 import org.sundwerk.app.TestAdmin;
 
 /**
@@ -51,44 +47,20 @@ class CitizenJourneysBrowserIT extends PortalClockTest {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
+  private HeadlessChromium chromium;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    profile = Files.createTempDirectory("sundwerk-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build(),
-            options);
+    chromium = HeadlessChromium.open("--hide-scrollbars");
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    try (var files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException | UncheckedIOException ignored) {
-      // a leftover profile in the temp directory is harmless
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
