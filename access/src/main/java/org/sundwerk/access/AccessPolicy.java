@@ -102,10 +102,11 @@ public final class AccessPolicy {
     return switch (request.resource()) {
       case ENTITIES -> entities(actor, request, tenant, view);
       case INGESTION -> write(actor, request, tenant, view);
-      case CONTEXTS, SERVICES ->
+      case CONTEXTS ->
           operation == Operation.READ
               ? new Allow("public", view)
               : write(actor, request, tenant, view);
+      case SERVICES -> services(actor, request, view);
       case PORTAL ->
           operation == Operation.READ || !anonymous
               ? new Allow(anonymous ? "public" : "signed in", view)
@@ -135,6 +136,30 @@ public final class AccessPolicy {
     }
   }
 
+  /**
+   * The services layer: without a partner named, reads are public and any signed-in actor may write
+   * (apply to become a partner, order, take part); a partner's own records need a member of that
+   * partner (writers for writes) or an operator. Admin actions were decided above.
+   */
+  private Decision services(Actor actor, AccessRequest request, AttributeView view) {
+    Optional<PartnerId> partner = request.partner();
+    if (partner.isEmpty()) {
+      return new Allow(request.operation() == Operation.READ ? "public" : "signed in", view);
+    }
+    if (operates(actor, request.tenant())) {
+      return new Allow("operator of the tenant", view);
+    }
+    if (!(actor instanceof Actor.PartnerMember member)
+        || !member.tenant().equals(request.tenant())
+        || !member.partner().equals(partner.get())) {
+      return deny(actor, "only members of partner " + partner.get().value() + " or operators");
+    }
+    if (request.operation() != Operation.READ && !member.role().writes()) {
+      return deny(actor, "a partner's viewers do not " + request.operation());
+    }
+    return new Allow("member of the partner", view);
+  }
+
   /** Writes, ingestion: operators, or writers of the partner that provides every named type. */
   private Decision write(
       Actor actor, AccessRequest request, TenantVisibility tenant, AttributeView view) {
@@ -148,7 +173,7 @@ public final class AccessPolicy {
     if (!member.role().writes()) {
       return deny(actor, "a partner's viewers do not " + request.operation());
     }
-    if (request.resource() == Resource.CONTEXTS || request.resource() == Resource.SERVICES) {
+    if (request.resource() == Resource.CONTEXTS) {
       return new Allow("writer of a partner", view);
     }
     if (request.entityTypes().isEmpty()) {

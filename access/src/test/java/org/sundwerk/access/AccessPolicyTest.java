@@ -130,7 +130,57 @@ class AccessPolicyTest {
         row("resident", RESIDENT, ingest(CITY, PARKING), FORBIDDEN),
         row("resident", RESIDENT, on(Resource.PORTAL, Operation.WRITE, CITY), ALLOW),
         row("resident", RESIDENT, on(Resource.ACCOUNT, Operation.WRITE, CITY), ALLOW),
-        row("resident", RESIDENT, on(Resource.SERVICES, Operation.WRITE, CITY), FORBIDDEN),
+        // Without a partner named, any signed-in actor writes to the services layer (applies to
+        // become a partner, orders an offer); a partner's own records are its members' and the
+        // operators'.
+        row("resident", RESIDENT, on(Resource.SERVICES, Operation.WRITE, CITY), ALLOW),
+        row("resident", RESIDENT, AccessRequest.ofPartner(CITY, Operation.READ, PARKCO), FORBIDDEN),
+        row("anonymous", ANONYMOUS, on(Resource.SERVICES, Operation.WRITE, CITY), UNAUTHENTICATED),
+        row(
+            "anonymous",
+            ANONYMOUS,
+            AccessRequest.ofPartner(CITY, Operation.READ, PARKCO),
+            UNAUTHENTICATED),
+        row(
+            "parkco viewer",
+            PARKCO_VIEWER,
+            AccessRequest.ofPartner(CITY, Operation.READ, PARKCO),
+            ALLOW),
+        row(
+            "parkco viewer",
+            PARKCO_VIEWER,
+            AccessRequest.ofPartner(CITY, Operation.WRITE, PARKCO),
+            FORBIDDEN),
+        row(
+            "parkco editor",
+            PARKCO_EDITOR,
+            AccessRequest.ofPartner(CITY, Operation.WRITE, PARKCO),
+            ALLOW),
+        row(
+            "parkco editor",
+            PARKCO_EDITOR,
+            AccessRequest.ofPartner(CITY, Operation.READ, STADTWERKE),
+            FORBIDDEN),
+        row(
+            "parkco editor",
+            PARKCO_EDITOR,
+            AccessRequest.ofPartner(DEMO, Operation.WRITE, PARKCO),
+            FORBIDDEN),
+        row(
+            "city operator",
+            CITY_OPERATOR,
+            AccessRequest.ofPartner(CITY, Operation.WRITE, PARKCO),
+            ALLOW),
+        row(
+            "city operator",
+            CITY_OPERATOR,
+            AccessRequest.ofPartner(DEMO, Operation.READ, PARKCO),
+            FORBIDDEN),
+        row(
+            "parkco key",
+            PARKCO_KEY,
+            AccessRequest.ofPartner(CITY, Operation.WRITE, PARKCO),
+            ALLOW),
         row("resident", RESIDENT, on(Resource.AUDIT, Operation.READ, CITY), FORBIDDEN),
         row("resident", RESIDENT, on(Resource.PORTAL, Operation.ADMIN, CITY), FORBIDDEN),
         row("resident", RESIDENT, on(Resource.ACTUATOR, Operation.READ, CITY), FORBIDDEN),
