@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -525,5 +526,33 @@ public final class Accounts {
                 "member", member.tenant().name(), member.partner().value(), member.role().name());
       };
     }
+  }
+
+  // ---- partners (business layer) ----
+
+  /** The accounts holding a role in {@code partner} of {@code tenant}, ordered by e-mail. */
+  public List<Account> members(TenantId tenant, PartnerId partner) {
+    return database.run(
+        connection -> {
+          List<AccountId> ids = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT a.id FROM access_roles r JOIN access_accounts a ON a.id = r.account_id"
+                      + " WHERE r.kind = 'member' AND r.tenant = ? AND r.partner = ?"
+                      + " ORDER BY a.email")) {
+            select.setString(1, tenant.name());
+            select.setString(2, partner.value());
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                ids.add(new AccountId(row.getString(1)));
+              }
+            }
+          }
+          List<Account> members = new ArrayList<>();
+          for (AccountId id : ids) {
+            find(connection, id).ifPresent(members::add);
+          }
+          return members;
+        });
   }
 }
