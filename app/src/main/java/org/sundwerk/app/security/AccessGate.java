@@ -5,10 +5,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.sundwerk.access.AccessPolicy;
 import org.sundwerk.access.AccessRequest;
+import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.AttributeView;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
+import org.sundwerk.access.PartnerRole;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 
@@ -120,5 +123,28 @@ public final class AccessGate {
       case Decision.Allow allow -> allow.view();
       case Decision.Deny deny -> throw new AccessDenied(deny);
     };
+  }
+
+  // ---- partners (business layer) ----
+
+  /**
+   * As {@link #require(HttpServletRequest, AccessRequest)} for a write on the records of {@code
+   * partner}, and the actor must be an owner of that partner (signed in, or a key of an owner):
+   * accepting the partner terms, leaving and managing members bind the organisation, which its
+   * editors and the operators do not. Returns the owner's account.
+   */
+  public AccountId requireOwner(HttpServletRequest http, TenantId tenant, PartnerId partner) {
+    require(http, AccessRequest.ofPartner(tenant, Operation.WRITE, partner));
+    Actor actor = actor(http, tenant);
+    Actor person = actor instanceof Actor.ApiKey key ? key.owner() : actor;
+    if (person instanceof Actor.PartnerMember member
+        && member.tenant().equals(tenant)
+        && member.partner().equals(partner)
+        && member.role() == PartnerRole.OWNER) {
+      return member.account();
+    }
+    throw new AccessDenied(
+        new Decision.Deny(
+            "only owners of partner " + partner.value() + " do this", Decision.Denial.FORBIDDEN));
   }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,6 +127,32 @@ public final class Partners {
                   Optional.empty()));
           return find(connection, tenant, id).orElseThrow();
         });
+  }
+
+  /**
+   * A partner id made from a display name, for applicants who choose none: lower-case, umlauts
+   * spelled out, anything else between words a hyphen ({@code "Café Kniepertor"} → {@code
+   * cafe-kniepertor}).
+   */
+  public static PartnerId slugOf(String displayName) {
+    String spelled =
+        displayName
+            .strip()
+            .toLowerCase(Locale.ROOT)
+            .replace("ä", "ae")
+            .replace("ö", "oe")
+            .replace("ü", "ue")
+            .replace("ß", "ss");
+    String plain = Normalizer.normalize(spelled, Normalizer.Form.NFD);
+    String slug = plain.replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-");
+    slug = slug.replaceAll("^-+|-+$", "");
+    if (slug.length() > 64) {
+      slug = slug.substring(0, 64).replaceAll("-+$", "");
+    }
+    if (slug.isEmpty()) {
+      throw BusinessProblem.invalid("a partner needs a name with letters or digits");
+    }
+    return new PartnerId(slug);
   }
 
   public Optional<Partner> find(TenantId tenant, PartnerId id) {
