@@ -29,9 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Partners as JSON: the full record (members and operators), the public profile (anyone: name,
  * kind, city, no bank data, no contacts), history, members and terms; and an application's body
- * read into a {@link PartnerProfile}. Field names are camelCase, enums lower-case.
+ * read into a {@link PartnerProfile} (also the shape of the demo's {@code demo/partners.json}).
+ * Field names are camelCase, enums lower-case.
  */
-final class PartnerJson {
+public final class PartnerJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -124,7 +125,7 @@ final class PartnerJson {
    * ({@code street, postcode, city, country}), {@code contacts} ({@code name, role, email, phone}),
    * optional {@code vatId}, {@code bankAccount} ({@code iban, bic, holder}) and {@code leitwegId}.
    */
-  static PartnerProfile profile(JsonNode body) {
+  public static PartnerProfile profile(JsonNode body) {
     JsonNode address = body.path("address");
     List<Contact> contacts = new ArrayList<>();
     for (JsonNode contact : body.path("contacts")) {
@@ -156,7 +157,7 @@ final class PartnerJson {
   }
 
   /** Terms to publish: {@code version}, {@code effective} (ISO date), {@code text.de/en}. */
-  static PartnerTerms termsOf(JsonNode body) {
+  public static PartnerTerms termsOf(JsonNode body) {
     if (!body.path("version").canConvertToInt()) {
       throw BusinessProblem.invalid("version is a number");
     }

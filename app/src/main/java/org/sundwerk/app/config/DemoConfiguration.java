@@ -17,9 +17,11 @@ import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.app.demo.DemoHistory;
 import org.sundwerk.app.demo.DemoLoader;
 import org.sundwerk.app.demo.DemoPartner;
+import org.sundwerk.app.demo.DemoPartners;
 import org.sundwerk.app.demo.DemoServices;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.temporal.TemporalOperations;
+import org.sundwerk.business.partner.Partners;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 import org.sundwerk.portal.search.SearchSource;
@@ -146,5 +148,25 @@ class DemoConfiguration {
         executor.shutdownNow();
       }
     }
+  }
+
+  /** The demo's partner network in tenant stralsund; seeded once, when it has no partners. */
+  @Bean
+  ApplicationRunner demoPartners(
+      Environment env, Partners partners, Accounts accounts, SecureRandom random) {
+    return (ApplicationArguments args) -> {
+      if (!demoEnabled(env)) {
+        return;
+      }
+      DemoPartners.seedIfEmpty(partners, accounts, random)
+          .forEach(
+              (email, password) ->
+                  LOG.log(
+                      System.Logger.Level.WARNING,
+                      "Created the demo partner owner {0} with the one-time password {1} (shown"
+                          + " only now)",
+                      email,
+                      password));
+    };
   }
 }

@@ -2,6 +2,7 @@ package org.sundwerk.app.demo;
 
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.sundwerk.access.AccountId;
 import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.PartnerRole;
 import org.sundwerk.access.Secrets;
@@ -28,20 +29,37 @@ public final class DemoPartner {
    * account exists already (its password is not changed).
    */
   public static Optional<String> createIfNone(Accounts accounts, SecureRandom random) {
-    if (accounts.findByEmail(EMAIL).isPresent()) {
+    return createWithPassword(accounts, EMAIL, "Stadtwerke Stralsund (Demo)", random)
+        .map(
+            created -> {
+              accounts.grant(
+                  created.account(),
+                  new Role.Member(TenantId.of("stralsund"), PARTNER, PartnerRole.EDITOR));
+              return created.password();
+            });
+  }
+
+  /** A demo account and the random password it was given. */
+  public record Created(AccountId account, String password) {}
+
+  /**
+   * Creates a verified demo account with a random password; empty when the address has an account
+   * already (its password is not changed).
+   */
+  public static Optional<Created> createWithPassword(
+      Accounts accounts, String email, String displayName, SecureRandom random) {
+    if (accounts.findByEmail(email).isPresent()) {
       return Optional.empty();
     }
-    var account = accounts.createVerified(EMAIL, "Stadtwerke Stralsund (Demo)");
+    Optional<AccountId> account = accounts.createVerified(email, displayName);
     if (account.isEmpty()) {
       return Optional.empty();
     }
-    accounts.grant(
-        account.get(), new Role.Member(TenantId.of("stralsund"), PARTNER, PartnerRole.EDITOR));
     String password = Secrets.randomToken(random);
-    String token = accounts.startPasswordReset(EMAIL).orElseThrow();
+    String token = accounts.startPasswordReset(email).orElseThrow();
     if (!(accounts.resetPassword(token, password) instanceof PasswordReset.Done)) {
-      throw new IllegalStateException("the demo partner's password was refused");
+      throw new IllegalStateException("the demo account's password was refused: " + email);
     }
-    return Optional.of(password);
+    return Optional.of(new Created(account.get(), password));
   }
 }
