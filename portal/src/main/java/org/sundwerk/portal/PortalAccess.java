@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.sundwerk.access.AccessRequest;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
@@ -108,5 +110,74 @@ public final class PortalAccess {
       throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
     }
     return gate.actor(http).principal();
+  }
+
+  // ---- partners (business layer) ----
+
+  /**
+   * The signed-in person's membership of a partner in {@code tenant} (never a key's); empty for
+   * anyone else, and for an account that belongs to several partners there.
+   */
+  public Optional<Actor.PartnerMember> membership(HttpServletRequest http, TenantId tenant) {
+    return gate.actorIn(http, tenant) instanceof Actor.PartnerMember member
+        ? Optional.of(member)
+        : Optional.empty();
+  }
+
+  /** Whether the request's actor operates the services layer of {@code tenant}; never throws. */
+  public boolean operatesServices(HttpServletRequest http, TenantId tenant) {
+    return gate.decideRequest(http, AccessRequest.of(tenant, Operation.ADMIN, Resource.SERVICES))
+        .allowed();
+  }
+
+  /**
+   * Requires an operator of {@code tenant}'s services layer (reviews, suspensions), else {@link
+   * PortalDenied}; returns its principal for the history.
+   */
+  public String servicesOperator(HttpServletRequest http, TenantId tenant) {
+    requireRequest(http, AccessRequest.of(tenant, Operation.ADMIN, Resource.SERVICES));
+    return gate.actorIn(http, tenant).principal();
+  }
+
+  /** Requires a signed-in account that may apply to become a partner; returns the account. */
+  public AccountId applicant(HttpServletRequest http, TenantId tenant) {
+    requireRequest(http, AccessRequest.of(tenant, Operation.WRITE, Resource.SERVICES));
+    return accountOf(gate.actorIn(http, tenant))
+        .orElseThrow(() -> new PortalDenied(false, "applying needs an account"));
+  }
+
+  /**
+   * Requires a signed-in member of a partner in {@code tenant} allowed to {@code operation} its
+   * records; returns the membership.
+   */
+  public Actor.PartnerMember member(HttpServletRequest http, TenantId tenant, Operation operation) {
+    Actor.PartnerMember member =
+        membership(http, tenant)
+            .orElseThrow(
+                () ->
+                    new PortalDenied(
+                        gate.actorIn(http, tenant) instanceof Actor.Anonymous,
+                        "the workplace is for members of a partner"));
+    requireRequest(http, AccessRequest.ofPartner(tenant, operation, member.partner()));
+    return member;
+  }
+
+  /** Requires an owner of {@code partner}; returns the owner's account. */
+  public AccountId owner(HttpServletRequest http, TenantId tenant, PartnerId partner) {
+    if (gate.decideOwner(http, tenant, partner) instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
+    return accountOf(gate.actorIn(http, tenant)).orElseThrow();
+  }
+
+  /** The principal of the request's actor in {@code tenant}, for the partner history. */
+  public String principalIn(HttpServletRequest http, TenantId tenant) {
+    return gate.actorIn(http, tenant).principal();
+  }
+
+  private void requireRequest(HttpServletRequest http, AccessRequest request) {
+    if (gate.decideRequest(http, request) instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
   }
 }

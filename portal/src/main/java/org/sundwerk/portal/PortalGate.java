@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sundwerk.access.AccessRequest;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.broker.entity.EntityQuery;
@@ -97,4 +99,18 @@ public interface PortalGate {
    */
   Optional<AggregatedEntity> publicHistory(
       TenantId tenant, String id, TimeFilter filter, Aggregation aggregation);
+
+  // ---- partners (business layer) ----
+
+  /** The request's actor in {@code tenant}: a member of a partner there, or its operator. */
+  Actor actorIn(HttpServletRequest request, TenantId tenant);
+
+  /** The access decision for the request's actor on {@code access} (in its tenant). */
+  Decision decideRequest(HttpServletRequest request, AccessRequest access);
+
+  /**
+   * Whether the request's actor may act as an owner of {@code partner} (accept its terms, manage
+   * its members): a write on its records, by one of its owners.
+   */
+  Decision decideOwner(HttpServletRequest request, TenantId tenant, PartnerId partner);
 }

@@ -1,6 +1,7 @@
 package org.sundwerk.app.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.sundwerk.access.AccessPolicy;
@@ -129,22 +130,42 @@ public final class AccessGate {
 
   /**
    * As {@link #require(HttpServletRequest, AccessRequest)} for a write on the records of {@code
-   * partner}, and the actor must be an owner of that partner (signed in, or a key of an owner):
-   * accepting the partner terms, leaving and managing members bind the organisation, which its
-   * editors and the operators do not. Returns the owner's account.
+   * partner}, and the actor must be an owner of that partner (see {@link #decideOwner}). Returns
+   * the owner's account.
    */
   public AccountId requireOwner(HttpServletRequest http, TenantId tenant, PartnerId partner) {
-    require(http, AccessRequest.ofPartner(tenant, Operation.WRITE, partner));
     Actor actor = actor(http, tenant);
+    allowOrThrow(decideOwner(actor, tenant, partner));
+    return ownerAccount(actor).orElseThrow();
+  }
+
+  /**
+   * Whether {@code actor} may act as an owner of {@code partner}: the policy allows it to write the
+   * partner's records, and it is an owner of that partner (signed in, or a key of an owner).
+   * Accepting the partner terms, leaving and managing members bind the organisation, which its
+   * editors and the operators do not.
+   */
+  public Decision decideOwner(Actor actor, TenantId tenant, PartnerId partner) {
+    Decision write =
+        policy.decide(actor, AccessRequest.ofPartner(tenant, Operation.WRITE, partner));
+    if (!write.allowed()) {
+      return write;
+    }
     Actor person = actor instanceof Actor.ApiKey key ? key.owner() : actor;
     if (person instanceof Actor.PartnerMember member
         && member.tenant().equals(tenant)
         && member.partner().equals(partner)
         && member.role() == PartnerRole.OWNER) {
-      return member.account();
+      return write;
     }
-    throw new AccessDenied(
-        new Decision.Deny(
-            "only owners of partner " + partner.value() + " do this", Decision.Denial.FORBIDDEN));
+    return new Decision.Deny(
+        "only owners of partner " + partner.value() + " do this", Decision.Denial.FORBIDDEN);
+  }
+
+  private static Optional<AccountId> ownerAccount(Actor actor) {
+    Actor person = actor instanceof Actor.ApiKey key ? key.owner() : actor;
+    return person instanceof Actor.PartnerMember member
+        ? Optional.of(member.account())
+        : Optional.empty();
   }
 }

@@ -12,6 +12,7 @@ import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Accounts;
@@ -148,6 +149,23 @@ class PortalWiring {
                                     .retrieve()
                                     .aggregated(tenant.name(), id, filter, aggregation))
                         .flatMap(visible::aggregated));
+      }
+
+      // ---- partners (business layer) ----
+
+      @Override
+      public Actor actorIn(HttpServletRequest request, TenantId tenant) {
+        return gate.actor(request, tenant);
+      }
+
+      @Override
+      public Decision decideRequest(HttpServletRequest request, AccessRequest access) {
+        return gate.decide(gate.actor(request, access.tenant()), access);
+      }
+
+      @Override
+      public Decision decideOwner(HttpServletRequest request, TenantId tenant, PartnerId partner) {
+        return gate.decideOwner(gate.actor(request, tenant), tenant, partner);
       }
 
       /** What anonymous readers may see in the tenant; empty when it is closed to them. */

@@ -11,7 +11,7 @@ import org.owasp.html.Sanitizers;
  * passed), then the OWASP sanitizer keeps only text formatting, blocks, tables and http(s)/mailto
  * links, so a stolen operator session cannot put script into a public page. Thread-safe.
  */
-final class Markdown {
+public final class Markdown {
 
   private static final Parser PARSER = Parser.builder().build();
   private static final HtmlRenderer RENDERER =
@@ -31,7 +31,7 @@ final class Markdown {
 
   private Markdown() {}
 
-  static String html(String markdown) {
+  public static String html(String markdown) {
     return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
   }
 }

@@ -1,0 +1,147 @@
+package org.sundwerk.portal.workplace;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.sundwerk.access.AccountId;
+import org.sundwerk.access.Actor;
+import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerRole;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.business.BusinessProblem;
+import org.sundwerk.business.partner.Onboarding;
+import org.sundwerk.business.partner.Partner;
+import org.sundwerk.business.partner.PartnerStatus;
+import org.sundwerk.business.partner.Partners;
+import org.sundwerk.portal.PortalAccess;
+import org.sundwerk.portal.PortalProperties;
+import org.sundwerk.portal.legal.Markdown;
+
+/**
+ * {@code /werkstatt}: the partner workplace of the signed-in member: the partner's profile and
+ * status, the terms its owner accepts once approved, and its members, whom owners add and remove.
+ * Services, offers and orders have pages of their own under {@code /werkstatt/...}.
+ */
+@Controller
+final class WorkplaceController {
+
+  private final PortalAccess access;
+  private final Partners partners;
+  private final Onboarding onboarding;
+  private final TenantId tenant;
+
+  WorkplaceController(
+      PortalAccess access, Partners partners, Onboarding onboarding, PortalProperties portal) {
+    this.access = access;
+    this.partners = partners;
+    this.onboarding = onboarding;
+    this.tenant = TenantId.of(portal.defaultTenant());
+  }
+
+  @GetMapping("/werkstatt")
+  String home(
+      HttpServletRequest http, @RequestParam Optional<String> done, Locale locale, Model model) {
+    Actor.PartnerMember member = access.member(http, tenant, Operation.READ);
+    done.filter(key -> key.matches("[a-z-]{1,20}"))
+        .ifPresent(key -> model.addAttribute("done", key));
+    return show(member, locale, model);
+  }
+
+  /** The owner accepts the terms in force, by their version (the one the page showed). */
+  @PostMapping("/werkstatt/bedingungen")
+  String acceptTerms(
+      HttpServletRequest http,
+      HttpServletResponse response,
+      @RequestParam int version,
+      Locale locale,
+      Model model) {
+    Actor.PartnerMember member = access.member(http, tenant, Operation.WRITE);
+    AccountId owner = access.owner(http, tenant, member.partner());
+    try {
+      partners.acceptTerms(
+          tenant, member.partner(), version, owner, access.principalIn(http, tenant));
+    } catch (BusinessProblem problem) {
+      return failed(problem, response, member, locale, model);
+    }
+    return "redirect:/werkstatt?done=terms";
+  }
+
+  @PostMapping("/werkstatt/mitglieder")
+  String addMember(
+      HttpServletRequest http,
+      HttpServletResponse response,
+      @RequestParam String email,
+      @RequestParam String role,
+      Locale locale,
+      Model model) {
+    Actor.PartnerMember member = access.member(http, tenant, Operation.WRITE);
+    access.owner(http, tenant, member.partner());
+    try {
+      onboarding.add(tenant, member.partner(), email, role(role));
+    } catch (BusinessProblem problem) {
+      return failed(problem, response, member, locale, model);
+    }
+    return "redirect:/werkstatt?done=member-added";
+  }
+
+  @PostMapping("/werkstatt/mitglieder/entfernen")
+  String removeMember(
+      HttpServletRequest http,
+      HttpServletResponse response,
+      @RequestParam String account,
+      Locale locale,
+      Model model) {
+    Actor.PartnerMember member = access.member(http, tenant, Operation.WRITE);
+    access.owner(http, tenant, member.partner());
+    try {
+      onboarding.remove(tenant, member.partner(), new AccountId(account));
+    } catch (BusinessProblem problem) {
+      return failed(problem, response, member, locale, model);
+    }
+    return "redirect:/werkstatt?done=member-removed";
+  }
+
+  private String failed(
+      BusinessProblem problem,
+      HttpServletResponse response,
+      Actor.PartnerMember member,
+      Locale locale,
+      Model model) {
+    response.setStatus(Problems.status(problem));
+    model.addAttribute("problem", problem.getMessage());
+    return show(member, locale, model);
+  }
+
+  private String show(Actor.PartnerMember member, Locale locale, Model model) {
+    Partner partner = partners.get(tenant, member.partner());
+    boolean owner = member.role() == PartnerRole.OWNER;
+    model.addAttribute("partner", partner);
+    model.addAttribute("owner", owner);
+    model.addAttribute("roleKey", "partner.role." + Problems.lower(member.role()));
+    model.addAttribute("members", onboarding.members(tenant, member.partner()));
+    if (partner.status() == PartnerStatus.APPROVED) {
+      partners
+          .currentTerms(tenant)
+          .ifPresent(
+              terms -> {
+                model.addAttribute("terms", terms);
+                model.addAttribute("termsHtml", Markdown.html(terms.text().in(locale)));
+              });
+    }
+    return "workplace/workplace";
+  }
+
+  private static PartnerRole role(String role) {
+    try {
+      return PartnerRole.valueOf(role);
+    } catch (IllegalArgumentException e) {
+      throw BusinessProblem.invalid("choose owner, editor or viewer");
+    }
+  }
+}
