@@ -193,17 +193,13 @@ final class PartnersController {
   @GetMapping("/partners/{id}/history")
   ArrayNode history(HttpServletRequest http, @PathVariable String tenant, @PathVariable String id) {
     TenantId in = TenantId.of(tenant);
-    PartnerId partner = new PartnerId(id);
-    gate.require(http, AccessRequest.ofPartner(in, Operation.READ, partner));
-    return PartnerJson.array(partners.history(in, partner), PartnerJson::transition);
+    return PartnerJson.array(partners.history(in, readable(http, in, id)), PartnerJson::transition);
   }
 
   @GetMapping("/partners/{id}/members")
   ArrayNode members(HttpServletRequest http, @PathVariable String tenant, @PathVariable String id) {
     TenantId in = TenantId.of(tenant);
-    PartnerId partner = new PartnerId(id);
-    gate.require(http, AccessRequest.ofPartner(in, Operation.READ, partner));
-    return PartnerJson.array(onboarding.members(in, partner), PartnerJson::member);
+    return PartnerJson.array(onboarding.members(in, readable(http, in, id)), PartnerJson::member);
   }
 
   /** An owner adds a verified account: {@code {"email", "role": "owner|editor|viewer"}}. */
@@ -271,6 +267,13 @@ final class PartnersController {
             step,
             gate.actor(http, in).principal(),
             PartnerJson.optional(body, "reason")));
+  }
+
+  /** The partner {@code id}, once the gate let its members or an operator read its records. */
+  private PartnerId readable(HttpServletRequest http, TenantId tenant, String id) {
+    PartnerId partner = new PartnerId(id);
+    gate.require(http, AccessRequest.ofPartner(tenant, Operation.READ, partner));
+    return partner;
   }
 
   private boolean operates(HttpServletRequest http, TenantId tenant) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.PartnerRole;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.business.BusinessProblem;
@@ -61,15 +63,15 @@ final class WorkplaceController {
       @RequestParam int version,
       Locale locale,
       Model model) {
-    Actor.PartnerMember member = access.member(http, tenant, Operation.WRITE);
-    AccountId owner = access.owner(http, tenant, member.partner());
-    try {
-      partners.acceptTerms(
-          tenant, member.partner(), version, owner, access.principalIn(http, tenant));
-    } catch (BusinessProblem problem) {
-      return failed(problem, response, member, locale, model);
-    }
-    return "redirect:/werkstatt?done=terms";
+    return asOwner(
+        http,
+        response,
+        locale,
+        model,
+        "terms",
+        (partner, owner) ->
+            partners.acceptTerms(
+                tenant, partner, version, owner, access.principalIn(http, tenant)));
   }
 
   @PostMapping("/werkstatt/mitglieder")
@@ -80,14 +82,13 @@ final class WorkplaceController {
       @RequestParam String role,
       Locale locale,
       Model model) {
-    Actor.PartnerMember member = access.member(http, tenant, Operation.WRITE);
-    access.owner(http, tenant, member.partner());
-    try {
-      onboarding.add(tenant, member.partner(), email, role(role));
-    } catch (BusinessProblem problem) {
-      return failed(problem, response, member, locale, model);
-    }
-    return "redirect:/werkstatt?done=member-added";
+    return asOwner(
+        http,
+        response,
+        locale,
+        model,
+        "member-added",
+        (partner, owner) -> onboarding.add(tenant, partner, email, role(role)));
   }
 
   @PostMapping("/werkstatt/mitglieder/entfernen")
@@ -97,25 +98,36 @@ final class WorkplaceController {
       @RequestParam String account,
       Locale locale,
       Model model) {
-    Actor.PartnerMember member = access.member(http, tenant, Operation.WRITE);
-    access.owner(http, tenant, member.partner());
-    try {
-      onboarding.remove(tenant, member.partner(), new AccountId(account));
-    } catch (BusinessProblem problem) {
-      return failed(problem, response, member, locale, model);
-    }
-    return "redirect:/werkstatt?done=member-removed";
+    return asOwner(
+        http,
+        response,
+        locale,
+        model,
+        "member-removed",
+        (partner, owner) -> onboarding.remove(tenant, partner, new AccountId(account)));
   }
 
-  private String failed(
-      BusinessProblem problem,
+  /**
+   * Runs {@code step} for the partner of the signed-in owner, then back to the workplace with
+   * {@code done}; a refused step shows the workplace again with the problem.
+   */
+  private String asOwner(
+      HttpServletRequest http,
       HttpServletResponse response,
-      Actor.PartnerMember member,
       Locale locale,
-      Model model) {
-    response.setStatus(Problems.status(problem));
-    model.addAttribute("problem", problem.getMessage());
-    return show(member, locale, model);
+      Model model,
+      String done,
+      BiConsumer<PartnerId, AccountId> step) {
+    Actor.PartnerMember member = access.member(http, tenant, Operation.WRITE);
+    AccountId owner = access.owner(http, tenant, member.partner());
+    try {
+      step.accept(member.partner(), owner);
+    } catch (BusinessProblem problem) {
+      response.setStatus(Problems.status(problem));
+      model.addAttribute("problem", problem.getMessage());
+      return show(member, locale, model);
+    }
+    return "redirect:/werkstatt?done=" + done;
   }
 
   private String show(Actor.PartnerMember member, Locale locale, Model model) {
