@@ -6,8 +6,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.sundwerk.access.AccountId;
 import org.sundwerk.access.PartnerId;
+import org.sundwerk.access.PartnerRole;
 import org.sundwerk.access.account.Accounts;
+import org.sundwerk.access.account.Role;
 import org.sundwerk.business.partner.PartnerStatus;
 import org.sundwerk.business.partner.Partners;
 
@@ -133,5 +136,19 @@ class WorkplacePagesTest extends PortalTest {
     assertThat(visitor().get("/werkstatt").header("Location"))
         .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     assertThat(visitor().get("/partner/bewerben").status()).isEqualTo(302);
+  }
+
+  @Test
+  void aMemberOfAPartnerWithoutRecordIsToldSo() {
+    String email = newAddress("early");
+    AccountId account = Workplaces.person(accounts, email, "Early");
+    accounts.grant(
+        account,
+        new Role.Member(Workplaces.CITY, new PartnerId("ohne-angaben"), PartnerRole.OWNER));
+
+    Visitor.Page page = signedIn(email).get("/werkstatt");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"workplace-unknown\"", "ohne-angaben");
   }
 }

@@ -131,7 +131,14 @@ final class WorkplaceController {
   }
 
   private String show(Actor.PartnerMember member, Locale locale, Model model) {
-    Partner partner = partners.get(tenant, member.partner());
+    Optional<Partner> found = partners.find(tenant, member.partner());
+    if (found.isEmpty()) {
+      // A role granted by an operator before the partner applied (the access configuration
+      // knows partners the business tables may not hold yet).
+      model.addAttribute("partnerId", member.partner().value());
+      return "workplace/unknown";
+    }
+    Partner partner = found.get();
     boolean owner = member.role() == PartnerRole.OWNER;
     model.addAttribute("partner", partner);
     model.addAttribute("owner", owner);
