@@ -327,6 +327,22 @@ public abstract class AccessStoreContract {
   }
 
   @Test
+  void aPartnersMembersAreListedByAddressWithTheirRoles() {
+    AccountId owner = verifiedAccount("owner@example.org");
+    AccountId editor = verifiedAccount("editor@example.org");
+    AccountId elsewhere = verifiedAccount("other@example.org");
+    accounts.grant(owner, new Role.Member(CITY, PARKCO, PartnerRole.OWNER));
+    accounts.grant(editor, new Role.Member(CITY, PARKCO, PartnerRole.EDITOR));
+    accounts.grant(elsewhere, new Role.Member(TenantId.of("town"), PARKCO, PartnerRole.OWNER));
+    accounts.grant(elsewhere, new Role.Operator(CITY));
+
+    assertThat(accounts.members(CITY, PARKCO))
+        .extracting(Account::id)
+        .containsExactly(editor, owner);
+    assertThat(accounts.members(CITY, new PartnerId("nobody"))).isEmpty();
+  }
+
+  @Test
   void deletingAnAccountDeletesItsRolesTokensAndKeys() {
     AccountId account = verifiedAccount("erika@example.org");
     accounts.grant(account, new Role.Operator(CITY));
