@@ -21,7 +21,8 @@ import org.sundwerk.access.Decision.Deny;
  *   <li>Anonymous clients only read: every write, subscription, ingestion and admin action needs a
  *       key or a login.
  *   <li>Admin actions, the audit log and others' accounts need an operator of the tenant (or the
- *       platform).
+ *       platform); an admin action on one partner's records (accept its terms, leave, manage its
+ *       members) needs an owner of that partner.
  *   <li>Entities: a read needs clearance for every named type (see {@link Level}); anonymous reads
  *       only where the tenant allows it. A write needs an operator, or an owner or editor of the
  *       partner that provides every named type.
@@ -92,6 +93,11 @@ public final class AccessPolicy {
       return unauthenticated("every " + operation + " needs a key or a login");
     }
     if (operation == Operation.ADMIN
+        && request.resource() == Resource.SERVICES
+        && request.partner().isPresent()) {
+      return partnerOwner(actor, request, request.partner().get(), view);
+    }
+    if (operation == Operation.ADMIN
         || request.resource() == Resource.AUDIT
         || request.resource() == Resource.ACCOUNTS) {
       return operates(actor, request.tenant())
@@ -158,6 +164,21 @@ public final class AccessPolicy {
       return deny(actor, "a partner's viewers do not " + request.operation());
     }
     return new Allow("member of the partner", view);
+  }
+
+  /**
+   * Acts that bind a partner organisation (accept its terms, leave, manage its members): its owners
+   * only. Operators review and suspend partners (admin actions without a partner named), but do not
+   * sign for them; editors and viewers do not either.
+   */
+  private Decision partnerOwner(
+      Actor actor, AccessRequest request, PartnerId partner, AttributeView view) {
+    return actor instanceof Actor.PartnerMember member
+            && member.tenant().equals(request.tenant())
+            && member.partner().equals(partner)
+            && member.role() == PartnerRole.OWNER
+        ? new Allow("owner of the partner", view)
+        : deny(actor, "only owners of partner " + partner.value() + " do this");
   }
 
   /** Writes, ingestion: operators, or writers of the partner that provides every named type. */

@@ -39,7 +39,8 @@ public record AccessRequest(
 
   /**
    * A request on the business records of one partner organisation: reading needs a member of it
-   * (any role) or an operator, writing a member who writes or an operator.
+   * (any role) or an operator, writing a member who writes or an operator, {@link Operation#ADMIN}
+   * (acts that bind the organisation) an owner of it.
    */
   public static AccessRequest ofPartner(TenantId tenant, Operation operation, PartnerId partner) {
     return new AccessRequest(tenant, operation, Resource.SERVICES, Set.of(), Optional.of(partner));

@@ -181,6 +181,37 @@ class AccessPolicyTest {
             PARKCO_KEY,
             AccessRequest.ofPartner(CITY, Operation.WRITE, PARKCO),
             ALLOW),
+        // Acts that bind a partner (terms, leaving, members) are its owners' alone.
+        row(
+            "stadtwerke owner",
+            STADTWERKE_OWNER,
+            AccessRequest.ofPartner(CITY, Operation.ADMIN, STADTWERKE),
+            ALLOW),
+        row(
+            "stadtwerke owner",
+            STADTWERKE_OWNER,
+            AccessRequest.ofPartner(CITY, Operation.ADMIN, PARKCO),
+            FORBIDDEN),
+        row(
+            "parkco editor",
+            PARKCO_EDITOR,
+            AccessRequest.ofPartner(CITY, Operation.ADMIN, PARKCO),
+            FORBIDDEN),
+        row(
+            "city operator",
+            CITY_OPERATOR,
+            AccessRequest.ofPartner(CITY, Operation.ADMIN, PARKCO),
+            FORBIDDEN),
+        row(
+            "anonymous",
+            ANONYMOUS,
+            AccessRequest.ofPartner(CITY, Operation.ADMIN, PARKCO),
+            UNAUTHENTICATED),
+        row(
+            "parkco key",
+            PARKCO_KEY,
+            AccessRequest.ofPartner(CITY, Operation.ADMIN, PARKCO),
+            FORBIDDEN),
         row("resident", RESIDENT, on(Resource.AUDIT, Operation.READ, CITY), FORBIDDEN),
         row("resident", RESIDENT, on(Resource.PORTAL, Operation.ADMIN, CITY), FORBIDDEN),
         row("resident", RESIDENT, on(Resource.ACTUATOR, Operation.READ, CITY), FORBIDDEN),

@@ -12,7 +12,6 @@ import org.sundwerk.access.AttributeView;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
 import org.sundwerk.access.PartnerId;
-import org.sundwerk.access.PartnerRole;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 
@@ -140,26 +139,12 @@ public final class AccessGate {
   }
 
   /**
-   * Whether {@code actor} may act as an owner of {@code partner}: the policy allows it to write the
-   * partner's records, and it is an owner of that partner (signed in, or a key of an owner).
-   * Accepting the partner terms, leaving and managing members bind the organisation, which its
-   * editors and the operators do not.
+   * Whether {@code actor} may act as an owner of {@code partner} (signed in, or a key of an owner):
+   * the policy's {@code ADMIN} on the partner's records. Accepting the partner terms, leaving and
+   * managing members bind the organisation, which its editors and the operators do not.
    */
   public Decision decideOwner(Actor actor, TenantId tenant, PartnerId partner) {
-    Decision write =
-        policy.decide(actor, AccessRequest.ofPartner(tenant, Operation.WRITE, partner));
-    if (!write.allowed()) {
-      return write;
-    }
-    Actor person = actor instanceof Actor.ApiKey key ? key.owner() : actor;
-    if (person instanceof Actor.PartnerMember member
-        && member.tenant().equals(tenant)
-        && member.partner().equals(partner)
-        && member.role() == PartnerRole.OWNER) {
-      return write;
-    }
-    return new Decision.Deny(
-        "only owners of partner " + partner.value() + " do this", Decision.Denial.FORBIDDEN);
+    return decide(actor, AccessRequest.ofPartner(tenant, Operation.ADMIN, partner));
   }
 
   private static Optional<AccountId> ownerAccount(Actor actor) {

@@ -41,7 +41,10 @@ class PartnersApiTest extends ApiTest {
     assertThat(published.status()).as(published.toString()).isEqualTo(201);
   }
 
-  /** A new verified account with a key for this tenant; the key acts as the account. */
+  /**
+   * A new verified account with a key for this tenant; the key acts as the account, with {@code
+   * admin} in its scope for the acts that bind a partner (terms, leaving, members).
+   */
   record Person(String id, String email, Http http) {}
 
   Person person() {
@@ -53,7 +56,7 @@ class PartnersApiTest extends ApiTest {
                 .formatted(email, tenant));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().path("id").asString();
-    return new Person(id, email, http.key(admin.key(id, tenant, "read", "write")));
+    return new Person(id, email, http.key(admin.key(id, tenant, "read", "write", "admin")));
   }
 
   Http.Response apply(Person applicant, String id) {
