@@ -29,6 +29,16 @@ public final class StatementCache implements AutoCloseable {
     return statement;
   }
 
+  /**
+   * Drops the rows added to any statement's batch and not executed: after a failure between {@code
+   * addBatch} and {@code executeBatch}, the next execution must not send them.
+   */
+  void clearBatches() throws SQLException {
+    for (PreparedStatement statement : statements.values()) {
+      statement.clearBatch();
+    }
+  }
+
   public Connection connection() {
     return connection;
   }
