@@ -174,73 +174,58 @@ final class EntityWrites {
 
   private static void insertTenants(StatementCache statements, Set<String> tenants)
       throws SQLException {
-    if (tenants.isEmpty()) {
-      return;
-    }
-    PreparedStatement insert =
-        statements.prepare("INSERT INTO tenant (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
-    for (String tenant : tenants) {
-      insert.setString(1, tenant);
-      insert.addBatch();
-    }
-    insert.executeBatch();
+    statements.executeBatch(
+        "INSERT INTO tenant (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+        tenants,
+        (insert, tenant) -> insert.setString(1, tenant));
   }
 
   private static void deleteRows(StatementCache statements, List<Write> deletes)
       throws SQLException {
-    if (deletes.isEmpty()) {
-      return;
-    }
-    PreparedStatement delete = statements.prepare("DELETE FROM entity WHERE pk = ?");
-    for (Write write : deletes) {
-      delete.setLong(1, write.before.get().pk());
-      delete.addBatch();
-    }
-    delete.executeBatch();
+    statements.executeBatch(
+        "DELETE FROM entity WHERE pk = ?",
+        deletes,
+        (delete, write) -> delete.setLong(1, write.before.get().pk()));
   }
+
+  /** A new entity's write with the key it was given. */
+  private record Insert(long pk, Write write) {}
 
   private static void insertRows(
       StatementCache statements, SqlDialect dialect, List<Write> inserts, List<Long> keys)
       throws SQLException {
-    if (inserts.isEmpty()) {
-      return;
-    }
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO entity (pk, tenant, id, doc, created_at, modified_at)"
-                + dialect.explicitKey()
-                + " VALUES (?, ?, ?, "
-                + dialect.documentParameter()
-                + ", ?, ?)");
+    List<Insert> rows = new ArrayList<>(inserts.size());
     for (int i = 0; i < inserts.size(); i++) {
-      Write write = inserts.get(i);
-      insert.setLong(1, keys.get(i));
-      insert.setString(2, write.key.tenant());
-      insert.setString(3, write.key.id());
-      insert.setString(4, write.document);
-      bindTimes(insert, 5, write.after.get());
-      insert.addBatch();
+      rows.add(new Insert(keys.get(i), inserts.get(i)));
     }
-    insert.executeBatch();
+    statements.executeBatch(
+        "INSERT INTO entity (pk, tenant, id, doc, created_at, modified_at)"
+            + dialect.explicitKey()
+            + " VALUES (?, ?, ?, "
+            + dialect.documentParameter()
+            + ", ?, ?)",
+        rows,
+        (insert, row) -> {
+          insert.setLong(1, row.pk());
+          insert.setString(2, row.write().key.tenant());
+          insert.setString(3, row.write().key.id());
+          insert.setString(4, row.write().document);
+          bindTimes(insert, 5, row.write().after.get());
+        });
   }
 
   private static void updateRows(StatementCache statements, SqlDialect dialect, List<Write> updates)
       throws SQLException {
-    if (updates.isEmpty()) {
-      return;
-    }
-    PreparedStatement update =
-        statements.prepare(
-            "UPDATE entity SET doc = "
-                + dialect.documentParameter()
-                + ", created_at = ?, modified_at = ? WHERE pk = ?");
-    for (Write write : updates) {
-      update.setString(1, write.document);
-      bindTimes(update, 2, write.after.get());
-      update.setLong(4, write.before.get().pk());
-      update.addBatch();
-    }
-    update.executeBatch();
+    statements.executeBatch(
+        "UPDATE entity SET doc = "
+            + dialect.documentParameter()
+            + ", created_at = ?, modified_at = ? WHERE pk = ?",
+        updates,
+        (update, write) -> {
+          update.setString(1, write.document);
+          bindTimes(update, 2, write.after.get());
+          update.setLong(4, write.before.get().pk());
+        });
   }
 
   private static void bindTimes(PreparedStatement statement, int first, Entity entity)

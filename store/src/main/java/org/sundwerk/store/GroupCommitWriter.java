@@ -543,15 +543,14 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     long now = System.currentTimeMillis();
     pruneKeysIfDue(claims.size(), now);
-    PreparedStatement insert =
-        statements.prepare("INSERT INTO write_key (tenant, once_key, written_at) VALUES (?, ?, ?)");
-    for (Pending<?> pending : claims) {
-      insert.setString(1, pending.tenant);
-      insert.setString(2, pending.onceKey);
-      insert.setLong(3, now);
-      insert.addBatch();
-    }
-    insert.executeBatch();
+    statements.executeBatch(
+        "INSERT INTO write_key (tenant, once_key, written_at) VALUES (?, ?, ?)",
+        claims,
+        (insert, pending) -> {
+          insert.setString(1, pending.tenant);
+          insert.setString(2, pending.onceKey);
+          insert.setLong(3, now);
+        });
   }
 
   /** Deletes keys past their retention once every {@link #PRUNE_KEYS_EVERY} claims. */

@@ -1,6 +1,5 @@
 package org.sundwerk.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,32 +64,31 @@ final class IndexWriter {
       throws SQLException {
     insertValues(statements, "entity_type", "type", changes, IndexRows::types);
     insertValues(statements, "entity_scope", "scope", changes, IndexRows::scopes);
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO entity_attribute (tenant, entity_pk, name, kind) VALUES (?, ?, ?, ?)");
-    boolean any = false;
+    List<Row<IndexRows.NameKind>> attributes = new ArrayList<>();
     List<SqlDialect.EntityBoxes> boxes = new ArrayList<>();
     for (Change change : changes) {
       if (change.changes(IndexRows::attributes)) {
-        for (IndexRows.NameKind attribute : change.rows().get().attributes()) {
-          insert.setString(1, change.tenant());
-          insert.setLong(2, change.pk());
-          insert.setString(3, attribute.name());
-          insert.setString(4, attribute.kind());
-          insert.addBatch();
-          any = true;
-        }
+        change.rows().get().attributes().forEach(a -> attributes.add(new Row<>(change, a)));
       }
       if (change.changes(IndexRows::boxes) && !change.rows().get().boxes().isEmpty()) {
         boxes.add(
             new SqlDialect.EntityBoxes(change.tenant(), change.pk(), change.rows().get().boxes()));
       }
     }
-    if (any) {
-      insert.executeBatch();
-    }
+    statements.executeBatch(
+        "INSERT INTO entity_attribute (tenant, entity_pk, name, kind) VALUES (?, ?, ?, ?)",
+        attributes,
+        (insert, row) -> {
+          insert.setString(1, row.change().tenant());
+          insert.setLong(2, row.change().pk());
+          insert.setString(3, row.value().name());
+          insert.setString(4, row.value().kind());
+        });
     dialect.insertBoxes(statements, boxes);
   }
+
+  /** One side row of an entity. */
+  private record Row<T>(Change change, T value) {}
 
   private static void insertValues(
       StatementCache statements,
@@ -99,40 +97,28 @@ final class IndexWriter {
       List<Change> changes,
       Function<IndexRows, Collection<String>> of)
       throws SQLException {
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO " + table + " (tenant, entity_pk, " + column + ") VALUES (?, ?, ?)");
-    boolean any = false;
+    List<Row<String>> rows = new ArrayList<>();
     for (Change change : changes) {
       if (change.changes(of::apply)) {
-        for (String value : of.apply(change.rows().get())) {
-          insert.setString(1, change.tenant());
-          insert.setLong(2, change.pk());
-          insert.setString(3, value);
-          insert.addBatch();
-          any = true;
-        }
+        of.apply(change.rows().get()).forEach(value -> rows.add(new Row<>(change, value)));
       }
     }
-    if (any) {
-      insert.executeBatch();
-    }
+    statements.executeBatch(
+        "INSERT INTO " + table + " (tenant, entity_pk, " + column + ") VALUES (?, ?, ?)",
+        rows,
+        (insert, row) -> {
+          insert.setString(1, row.change().tenant());
+          insert.setLong(2, row.change().pk());
+          insert.setString(3, row.value());
+        });
   }
 
   private static void deleteRows(
       StatementCache statements, String table, List<Change> changes, Function<IndexRows, Object> of)
       throws SQLException {
-    PreparedStatement delete = statements.prepare("DELETE FROM " + table + " WHERE entity_pk = ?");
-    boolean any = false;
-    for (Change change : changes) {
-      if (change.replaces(of)) {
-        delete.setLong(1, change.pk());
-        delete.addBatch();
-        any = true;
-      }
-    }
-    if (any) {
-      delete.executeBatch();
-    }
+    statements.executeBatch(
+        "DELETE FROM " + table + " WHERE entity_pk = ?",
+        changes.stream().filter(change -> change.replaces(of)).toList(),
+        (delete, change) -> delete.setLong(1, change.pk()));
   }
 }

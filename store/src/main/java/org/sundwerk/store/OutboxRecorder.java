@@ -1,6 +1,5 @@
 package org.sundwerk.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,17 +69,17 @@ public final class OutboxRecorder implements ChangeRecorder<OutboxRecorder.Row> 
   @Override
   public void write(StatementCache statements, SqlDialect dialect, List<Row> rows)
       throws SQLException {
-    PreparedStatement insert = statements.prepare(INSERT);
-    for (Row row : rows) {
-      insert.setString(1, row.tenant());
-      insert.setString(2, row.subscriptionId());
-      insert.setString(3, row.entityId());
-      insert.setString(4, row.trigger());
-      insert.setString(5, row.before());
-      insert.setString(6, row.after());
-      insert.setLong(7, row.changedAt());
-      insert.addBatch();
-    }
-    insert.executeBatch();
+    statements.executeBatch(
+        INSERT,
+        rows,
+        (insert, row) -> {
+          insert.setString(1, row.tenant());
+          insert.setString(2, row.subscriptionId());
+          insert.setString(3, row.entityId());
+          insert.setString(4, row.trigger());
+          insert.setString(5, row.before());
+          insert.setString(6, row.after());
+          insert.setLong(7, row.changedAt());
+        });
   }
 }

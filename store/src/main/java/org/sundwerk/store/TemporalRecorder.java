@@ -1,12 +1,10 @@
 package org.sundwerk.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,54 +92,50 @@ public final class TemporalRecorder implements ChangeRecorder<TemporalRecorder.R
   @Override
   public void write(StatementCache statements, SqlDialect dialect, List<Recorded> changes)
       throws SQLException {
-    Map<String, Map<String, Long>> pks = new LinkedHashMap<>();
     Map<String, Set<String>> idsByTenant = new LinkedHashMap<>();
     for (Recorded change : changes) {
       idsByTenant
           .computeIfAbsent(change.tenant(), t -> new LinkedHashSet<>())
           .add(change.entityId());
     }
-    List<Recorded> missing = new ArrayList<>();
-    Set<Long> created = new HashSet<>();
+    Map<EntityWrites.Key, Long> pks = new HashMap<>();
     for (Map.Entry<String, Set<String>> tenant : idsByTenant.entrySet()) {
-      Map<String, Long> found =
-          TemporalRows.entityPks(
-              statements, dialect, tenant.getKey(), List.copyOf(tenant.getValue()));
-      pks.put(tenant.getKey(), new HashMap<>(found));
+      TemporalRows.entityPks(statements, dialect, tenant.getKey(), List.copyOf(tenant.getValue()))
+          .forEach((id, pk) -> pks.put(new EntityWrites.Key(tenant.getKey(), id), pk));
     }
+    Map<EntityWrites.Key, Recorded> missing = new LinkedHashMap<>();
     for (Recorded change : changes) {
-      Map<String, Long> ofTenant = pks.get(change.tenant());
-      if (!ofTenant.containsKey(change.entityId())) {
-        ofTenant.put(change.entityId(), -1L);
-        missing.add(change);
+      EntityWrites.Key key = new EntityWrites.Key(change.tenant(), change.entityId());
+      if (!pks.containsKey(key)) {
+        missing.putIfAbsent(key, change);
       }
     }
     List<TemporalRows.TypeRows> types = new ArrayList<>();
     if (!missing.isEmpty()) {
       List<Long> keys = dialect.allocateKeys(statements, "temporal_entity", missing.size());
-      PreparedStatement insert =
-          statements.prepare(
-              "INSERT INTO temporal_entity (pk, tenant, id)"
-                  + dialect.explicitKey()
-                  + " VALUES (?, ?, ?)");
-      for (int i = 0; i < missing.size(); i++) {
-        Recorded change = missing.get(i);
-        long pk = keys.get(i);
-        pks.get(change.tenant()).put(change.entityId(), pk);
-        created.add(pk);
-        insert.setLong(1, pk);
-        insert.setString(2, change.tenant());
-        insert.setString(3, change.entityId());
-        insert.addBatch();
-        types.add(new TemporalRows.TypeRows(change.tenant(), pk, change.types()));
+      List<EntityWrites.Key> created = List.copyOf(missing.keySet());
+      for (int i = 0; i < created.size(); i++) {
+        EntityWrites.Key key = created.get(i);
+        pks.put(key, keys.get(i));
+        types.add(new TemporalRows.TypeRows(key.tenant(), keys.get(i), missing.get(key).types()));
       }
-      insert.executeBatch();
+      statements.executeBatch(
+          "INSERT INTO temporal_entity (pk, tenant, id)"
+              + dialect.explicitKey()
+              + " VALUES (?, ?, ?)",
+          created,
+          (insert, key) -> {
+            insert.setLong(1, pks.get(key));
+            insert.setString(2, key.tenant());
+            insert.setString(3, key.id());
+          });
     }
     TemporalRollup.Additions rollup = new TemporalRollup.Additions();
     List<TemporalRows.Instances> instances = new ArrayList<>(changes.size());
     for (Recorded change : changes) {
-      long pk = pks.get(change.tenant()).get(change.entityId());
-      if (!change.typesUnchanged() && !created.contains(pk)) {
+      EntityWrites.Key key = new EntityWrites.Key(change.tenant(), change.entityId());
+      long pk = pks.get(key);
+      if (!change.typesUnchanged() && !missing.containsKey(key)) {
         types.add(new TemporalRows.TypeRows(change.tenant(), pk, change.types()));
       }
       instances.add(new TemporalRows.Instances(pk, change.rows()));

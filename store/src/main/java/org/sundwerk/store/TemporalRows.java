@@ -73,25 +73,22 @@ final class TemporalRows {
   /** The types of one temporal entity. */
   record TypeRows(String tenant, long entityPk, List<String> types) {}
 
+  /** A type of a temporal entity. */
+  private record TypeRow(TypeRows entity, String type) {}
+
   /** Adds the types the entities do not have yet, as one JDBC batch. */
   static void addTypes(StatementCache statements, List<TypeRows> entities) throws SQLException {
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO temporal_type (tenant, entity_pk, type) VALUES (?, ?, ?)"
-                + " ON CONFLICT (entity_pk, type) DO NOTHING");
-    boolean any = false;
-    for (TypeRows entity : entities) {
-      for (String type : entity.types()) {
-        insert.setString(1, entity.tenant());
-        insert.setLong(2, entity.entityPk());
-        insert.setString(3, type);
-        insert.addBatch();
-        any = true;
-      }
-    }
-    if (any) {
-      insert.executeBatch();
-    }
+    statements.executeBatch(
+        "INSERT INTO temporal_type (tenant, entity_pk, type) VALUES (?, ?, ?)"
+            + " ON CONFLICT (entity_pk, type) DO NOTHING",
+        entities.stream()
+            .flatMap(entity -> entity.types().stream().map(type -> new TypeRow(entity, type)))
+            .toList(),
+        (insert, row) -> {
+          insert.setString(1, row.entity().tenant());
+          insert.setLong(2, row.entity().entityPk());
+          insert.setString(3, row.type());
+        });
   }
 
   /** An instance of attribute {@code name} to record, with createdAt and modifiedAt {@code at}. */
@@ -100,29 +97,26 @@ final class TemporalRows {
   /** The instances to record of one temporal entity. */
   record Instances(long entityPk, List<InstanceRow> rows) {}
 
+  /** An instance row with the key of its temporal entity. */
+  private record KeyedRow(long entityPk, InstanceRow row) {}
+
   /** Inserts the instances of entities, as one JDBC batch. */
   static void insertInstances(StatementCache statements, List<Instances> entities)
       throws SQLException {
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO temporal_instance (entity_pk, attribute, dataset_id, kind, value, number,"
-                + " doc, observed_at, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?)");
-    boolean any = false;
-    for (Instances entity : entities) {
-      for (InstanceRow row : entity.rows()) {
-        insert.setLong(1, entity.entityPk());
-        insert.setString(2, row.name());
-        bindInstance(insert, 3, row.instance());
-        insert.setLong(9, row.at().toEpochMilli());
-        insert.setLong(10, row.at().toEpochMilli());
-        insert.addBatch();
-        any = true;
-      }
-    }
-    if (any) {
-      insert.executeBatch();
-    }
+    statements.executeBatch(
+        "INSERT INTO temporal_instance (entity_pk, attribute, dataset_id, kind, value, number,"
+            + " doc, observed_at, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        entities.stream()
+            .flatMap(
+                entity -> entity.rows().stream().map(row -> new KeyedRow(entity.entityPk(), row)))
+            .toList(),
+        (insert, keyed) -> {
+          insert.setLong(1, keyed.entityPk());
+          insert.setString(2, keyed.row().name());
+          bindInstance(insert, 3, keyed.row().instance());
+          insert.setLong(9, keyed.row().at().toEpochMilli());
+          insert.setLong(10, keyed.row().at().toEpochMilli());
+        });
   }
 
   /**

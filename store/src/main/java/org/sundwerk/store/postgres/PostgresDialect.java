@@ -373,40 +373,32 @@ public final class PostgresDialect implements SqlDialect {
   @Override
   public void deleteBoxes(StatementCache statements, List<EntityBoxes> previous)
       throws SQLException {
-    if (previous.isEmpty()) {
-      return;
-    }
-    PreparedStatement delete = statements.prepare("DELETE FROM entity_geo WHERE entity_pk = ?");
-    for (EntityBoxes entity : previous) {
-      delete.setLong(1, entity.entityPk());
-      delete.addBatch();
-    }
-    delete.executeBatch();
+    statements.executeBatch(
+        "DELETE FROM entity_geo WHERE entity_pk = ?",
+        previous,
+        (delete, entity) -> delete.setLong(1, entity.entityPk()));
   }
+
+  /** A box with the entity it belongs to. */
+  private record EntityBox(EntityBoxes entity, Box box) {}
 
   @Override
   public void insertBoxes(StatementCache statements, List<EntityBoxes> boxes) throws SQLException {
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO entity_geo (tenant, entity_pk, attribute, bbox)"
-                + " VALUES (?, ?, ?, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-    boolean any = false;
-    for (EntityBoxes entity : boxes) {
-      for (Box box : entity.boxes()) {
-        insert.setString(1, entity.tenant());
-        insert.setLong(2, entity.entityPk());
-        insert.setString(3, box.attribute());
-        insert.setDouble(4, box.envelope().getMinX());
-        insert.setDouble(5, box.envelope().getMinY());
-        insert.setDouble(6, box.envelope().getMaxX());
-        insert.setDouble(7, box.envelope().getMaxY());
-        insert.addBatch();
-        any = true;
-      }
-    }
-    if (any) {
-      insert.executeBatch();
-    }
+    statements.executeBatch(
+        "INSERT INTO entity_geo (tenant, entity_pk, attribute, bbox)"
+            + " VALUES (?, ?, ?, ST_MakeEnvelope(?, ?, ?, ?, 4326))",
+        boxes.stream()
+            .flatMap(entity -> entity.boxes().stream().map(box -> new EntityBox(entity, box)))
+            .toList(),
+        (insert, row) -> {
+          insert.setString(1, row.entity().tenant());
+          insert.setLong(2, row.entity().entityPk());
+          insert.setString(3, row.box().attribute());
+          insert.setDouble(4, row.box().envelope().getMinX());
+          insert.setDouble(5, row.box().envelope().getMinY());
+          insert.setDouble(6, row.box().envelope().getMaxX());
+          insert.setDouble(7, row.box().envelope().getMaxY());
+        });
   }
 
   /** Values of the column's identity sequence, in one round trip. */

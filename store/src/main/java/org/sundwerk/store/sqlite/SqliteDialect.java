@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -240,50 +241,49 @@ public final class SqliteDialect implements SqlDialect {
         .append(")");
   }
 
+  /** A box of an entity with its R*Tree row id. */
+  private record SlotBox(long id, Box box) {}
+
+  private static List<SlotBox> slots(List<EntityBoxes> boxes) {
+    List<SlotBox> slots = new ArrayList<>();
+    for (EntityBoxes entity : boxes) {
+      for (int slot = 0; slot < entity.boxes().size(); slot++) {
+        slots.add(new SlotBox(boxId(entity.entityPk(), slot), entity.boxes().get(slot)));
+      }
+    }
+    return slots;
+  }
+
   @Override
   public void deleteBoxes(StatementCache statements, List<EntityBoxes> previous)
       throws SQLException {
-    PreparedStatement delete = statements.prepare("DELETE FROM entity_box WHERE id = ?");
-    boolean any = false;
-    for (EntityBoxes entity : previous) {
-      for (int slot = 0; slot < entity.boxes().size(); slot++) {
-        delete.setLong(1, boxId(entity.entityPk(), slot));
-        delete.addBatch();
-        any = true;
-      }
-    }
-    if (any) {
-      delete.executeBatch();
-    }
+    statements.executeBatch(
+        "DELETE FROM entity_box WHERE id = ?",
+        slots(previous),
+        (delete, slot) -> delete.setLong(1, slot.id()));
   }
 
   @Override
   public void insertBoxes(StatementCache statements, List<EntityBoxes> boxes) throws SQLException {
-    PreparedStatement insert = statements.prepare("INSERT INTO entity_box VALUES (?, ?, ?, ?, ?)");
-    boolean any = false;
     for (EntityBoxes entity : boxes) {
       if (entity.boxes().size() > MAX_BOXES) {
-        insert.clearBatch();
         throw NgsiLdException.badRequestData(
             "an entity may have at most "
                 + MAX_BOXES
                 + " GeoProperty instances, not "
                 + entity.boxes().size());
       }
-      for (int slot = 0; slot < entity.boxes().size(); slot++) {
-        Box b = entity.boxes().get(slot);
-        insert.setLong(1, boxId(entity.entityPk(), slot));
-        insert.setDouble(2, b.envelope().getMinX());
-        insert.setDouble(3, b.envelope().getMaxX());
-        insert.setDouble(4, b.envelope().getMinY());
-        insert.setDouble(5, b.envelope().getMaxY());
-        insert.addBatch();
-        any = true;
-      }
     }
-    if (any) {
-      insert.executeBatch();
-    }
+    statements.executeBatch(
+        "INSERT INTO entity_box VALUES (?, ?, ?, ?, ?)",
+        slots(boxes),
+        (insert, slot) -> {
+          insert.setLong(1, slot.id());
+          insert.setDouble(2, slot.box().envelope().getMinX());
+          insert.setDouble(3, slot.box().envelope().getMaxX());
+          insert.setDouble(4, slot.box().envelope().getMinY());
+          insert.setDouble(5, slot.box().envelope().getMaxY());
+        });
   }
 
   /**
