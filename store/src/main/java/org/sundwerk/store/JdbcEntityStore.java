@@ -68,7 +68,7 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
    * A store on a database that the caller opened, whose writes also run the recorders (temporal
    * history, notification outbox) in the same transaction.
    */
-  public JdbcEntityStore(StoreDatabase database, List<ChangeRecorder> recorders) {
+  public JdbcEntityStore(StoreDatabase database, List<ChangeRecorder<?>> recorders) {
     this(database, false, recorders);
   }
 
@@ -78,7 +78,7 @@ public final class JdbcEntityStore implements EntityStore, AutoCloseable {
   }
 
   private JdbcEntityStore(
-      StoreDatabase database, boolean ownsDatabase, List<ChangeRecorder> recorders) {
+      StoreDatabase database, boolean ownsDatabase, List<ChangeRecorder<?>> recorders) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.dialect = database.dialect();

@@ -89,7 +89,7 @@ public final class JdbcTemporalStore implements TemporalStore {
             tenantRow.executeUpdate();
             pk = TemporalRows.insertEntity(statements, tenant, entityId);
           }
-          TemporalRows.addTypes(statements, tenant, pk, types);
+          TemporalRows.addTypes(statements, List.of(new TemporalRows.TypeRows(tenant, pk, types)));
           TemporalRollup.Additions rollup = new TemporalRollup.Additions();
           List<TemporalRows.InstanceRow> rows = new ArrayList<>();
           for (Map.Entry<String, List<Attribute>> attribute : instances.entrySet()) {
@@ -98,7 +98,7 @@ public final class JdbcTemporalStore implements TemporalStore {
               rollup.add(pk, attribute.getKey(), instance);
             }
           }
-          TemporalRows.insertInstances(statements, pk, rows);
+          TemporalRows.insertInstances(statements, List.of(new TemporalRows.Instances(pk, rows)));
           rollup.flush(statements);
           return created;
         });

@@ -1,6 +1,7 @@
 package org.sundwerk.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -172,14 +173,52 @@ public interface SqlDialect {
   Sql geoPrefilter(String pkColumn, String tenant, String attribute, Envelope envelope);
 
   /**
-   * Deletes the bounding boxes of an entity, inside the writer's transaction; {@code boxes} are
-   * those {@link #insertBoxes} last wrote for it.
+   * Deletes the bounding boxes of entities, inside the writer's transaction; each entry's boxes are
+   * those {@link #insertBoxes} last wrote for that entity. One statement execution (a JDBC batch)
+   * for all of them.
    */
-  void deleteBoxes(StatementCache statements, long entityPk, List<Box> boxes) throws SQLException;
+  void deleteBoxes(StatementCache statements, List<EntityBoxes> previous) throws SQLException;
 
-  /** Adds bounding boxes of an entity, inside the writer's transaction. */
-  void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
-      throws SQLException;
+  /**
+   * Adds bounding boxes of entities, inside the writer's transaction, as one JDBC batch.
+   *
+   * @throws org.sundwerk.ngsild.error.NgsiLdException BadRequestData if an entity has more boxes
+   *     than the dialect can key
+   */
+  void insertBoxes(StatementCache statements, List<EntityBoxes> boxes) throws SQLException;
+
+  /** The bounding boxes of one entity. */
+  record EntityBoxes(String tenant, long entityPk, List<Box> boxes) {
+    public EntityBoxes {
+      boxes = List.copyOf(boxes);
+    }
+  }
+
+  /**
+   * Takes {@code count} new values of the identity key {@code pk} of {@code table} in one
+   * statement, so that the writer can insert many rows with their keys known beforehand (and the
+   * rows that refer to them in the same batch). Inside the writer's transaction; rows inserted with
+   * them name the key explicitly, after {@link #explicitKey}.
+   */
+  List<Long> allocateKeys(StatementCache statements, String table, int count) throws SQLException;
+
+  /**
+   * What follows the column list of an INSERT that sets an identity key explicitly (e.g. {@code
+   * OVERRIDING SYSTEM VALUE}); empty where a key column takes any value.
+   */
+  default String explicitKey() {
+    return "";
+  }
+
+  /**
+   * A condition that text {@code column} is one of a list bound as ONE parameter with {@link
+   * #bindTexts}, so that the statement is the same for any number of values (a batch reads all its
+   * rows in one execution of one cached statement).
+   */
+  String inTexts(String column);
+
+  /** Binds {@code values} to the parameter of an {@link #inTexts} condition. */
+  void bindTexts(PreparedStatement statement, int index, List<String> values) throws SQLException;
 
   /** The bounding box of one GeoProperty instance. */
   record Box(String attribute, Envelope envelope) {}

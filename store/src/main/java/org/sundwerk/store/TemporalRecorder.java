@@ -1,16 +1,17 @@
 package org.sundwerk.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Set;
 import org.sundwerk.broker.entity.EntityChange;
 import org.sundwerk.ngsild.model.Attribute;
 import org.sundwerk.ngsild.model.Entity;
@@ -23,14 +24,19 @@ import org.sundwerk.ngsild.model.Entity;
  * observation older than the current one, which did not become current). Attribute and entity
  * deletions are not recorded (history stays until deleted through the temporal API or pruned).
  *
- * <p>Runs on the writer thread only; its statement cache is bound to the writer connection.
+ * <p>Stateless; writes on the writer thread.
  */
-public final class TemporalRecorder implements ChangeRecorder {
+public final class TemporalRecorder implements ChangeRecorder<TemporalRecorder.Recorded> {
 
   private final Clock clock;
 
-  // Confined to the writer thread, like the connection it is bound to.
-  private StatementCache statements;
+  /** What one change records: instances of one entity, and its types if they may be new. */
+  record Recorded(
+      String tenant,
+      String entityId,
+      List<String> types,
+      boolean typesUnchanged,
+      List<TemporalRows.InstanceRow> rows) {}
 
   /**
    * @param clock the recording time of an instance without modifiedAt (mutations normally set it)
@@ -40,14 +46,9 @@ public final class TemporalRecorder implements ChangeRecorder {
   }
 
   @Override
-  public void record(
-      Connection connection,
-      SqlDialect dialect,
-      EntityChange change,
-      Optional<String> afterDocument)
-      throws SQLException {
+  public List<Recorded> rowsOf(EntityChange change, Optional<String> afterDocument) {
     if (change.after().isEmpty()) {
-      return;
+      return List.of();
     }
     Entity after = change.after().get();
     Map<String, List<Attribute>> before = change.before().map(Entity::attributes).orElse(Map.of());
@@ -66,29 +67,85 @@ public final class TemporalRecorder implements ChangeRecorder {
             (name, instances) ->
                 recorded.computeIfAbsent(name, n -> new ArrayList<>()).addAll(instances));
     if (recorded.isEmpty()) {
-      return;
+      return List.of();
     }
-    StatementCache cache = cache(connection);
-    long pk = entityPk(cache, change, after);
-    TemporalRollup.Additions rollup = new TemporalRollup.Additions();
     List<TemporalRows.InstanceRow> rows = new ArrayList<>();
     for (Map.Entry<String, List<Attribute>> attribute : recorded.entrySet()) {
       for (Attribute instance : attribute.getValue()) {
         rows.add(
             new TemporalRows.InstanceRow(
                 attribute.getKey(), instance, recordedAt(instance, after)));
-        rollup.add(pk, attribute.getKey(), instance);
       }
     }
-    TemporalRows.insertInstances(cache, pk, rows);
-    rollup.flush(cache);
+    boolean typesUnchanged =
+        change.before().map(b -> b.types().equals(after.types())).orElse(false);
+    return List.of(
+        new Recorded(
+            change.tenant(), after.id(), after.types(), typesUnchanged, List.copyOf(rows)));
   }
 
-  private StatementCache cache(Connection connection) {
-    if (statements == null || statements.connection() != connection) {
-      statements = new StatementCache(connection);
+  /**
+   * Finds the temporal entities of all changes in one statement per tenant, creates the missing
+   * ones with keys taken in one statement, and inserts types, instances and rollup additions as one
+   * JDBC batch each.
+   */
+  @Override
+  public void write(StatementCache statements, SqlDialect dialect, List<Recorded> changes)
+      throws SQLException {
+    Map<String, Set<String>> idsByTenant = new LinkedHashMap<>();
+    for (Recorded change : changes) {
+      idsByTenant
+          .computeIfAbsent(change.tenant(), t -> new LinkedHashSet<>())
+          .add(change.entityId());
     }
-    return statements;
+    Map<EntityWrites.Key, Long> pks = new HashMap<>();
+    for (Map.Entry<String, Set<String>> tenant : idsByTenant.entrySet()) {
+      TemporalRows.entityPks(statements, dialect, tenant.getKey(), List.copyOf(tenant.getValue()))
+          .forEach((id, pk) -> pks.put(new EntityWrites.Key(tenant.getKey(), id), pk));
+    }
+    Map<EntityWrites.Key, Recorded> missing = new LinkedHashMap<>();
+    for (Recorded change : changes) {
+      EntityWrites.Key key = new EntityWrites.Key(change.tenant(), change.entityId());
+      if (!pks.containsKey(key)) {
+        missing.putIfAbsent(key, change);
+      }
+    }
+    List<TemporalRows.TypeRows> types = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      List<Long> keys = dialect.allocateKeys(statements, "temporal_entity", missing.size());
+      List<EntityWrites.Key> created = List.copyOf(missing.keySet());
+      for (int i = 0; i < created.size(); i++) {
+        EntityWrites.Key key = created.get(i);
+        pks.put(key, keys.get(i));
+        types.add(new TemporalRows.TypeRows(key.tenant(), keys.get(i), missing.get(key).types()));
+      }
+      statements.executeBatch(
+          "INSERT INTO temporal_entity (pk, tenant, id)"
+              + dialect.explicitKey()
+              + " VALUES (?, ?, ?)",
+          created,
+          (insert, key) -> {
+            insert.setLong(1, pks.get(key));
+            insert.setString(2, key.tenant());
+            insert.setString(3, key.id());
+          });
+    }
+    TemporalRollup.Additions rollup = new TemporalRollup.Additions();
+    List<TemporalRows.Instances> instances = new ArrayList<>(changes.size());
+    for (Recorded change : changes) {
+      EntityWrites.Key key = new EntityWrites.Key(change.tenant(), change.entityId());
+      long pk = pks.get(key);
+      if (!change.typesUnchanged() && !missing.containsKey(key)) {
+        types.add(new TemporalRows.TypeRows(change.tenant(), pk, change.types()));
+      }
+      instances.add(new TemporalRows.Instances(pk, change.rows()));
+      for (TemporalRows.InstanceRow row : change.rows()) {
+        rollup.add(pk, row.name(), row.instance());
+      }
+    }
+    TemporalRows.addTypes(statements, types);
+    TemporalRows.insertInstances(statements, instances);
+    rollup.flush(statements);
   }
 
   private static boolean changed(Attribute instance, List<Attribute> previous) {
@@ -100,21 +157,6 @@ public final class TemporalRecorder implements ChangeRecorder {
       }
     }
     return true;
-  }
-
-  private static long entityPk(StatementCache cache, EntityChange change, Entity after)
-      throws SQLException {
-    OptionalLong existing = TemporalRows.entityPk(cache, change.tenant(), after.id());
-    if (existing.isPresent()) {
-      boolean sameTypes = change.before().map(b -> b.types().equals(after.types())).orElse(false);
-      if (!sameTypes) {
-        TemporalRows.addTypes(cache, change.tenant(), existing.getAsLong(), after.types());
-      }
-      return existing.getAsLong();
-    }
-    long pk = TemporalRows.insertEntity(cache, change.tenant(), after.id());
-    TemporalRows.addTypes(cache, change.tenant(), pk, after.types());
-    return pk;
   }
 
   private Instant recordedAt(Attribute instance, Entity after) {

@@ -3,6 +3,8 @@ package org.sundwerk.store;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,26 +120,39 @@ final class TemporalRollup {
                   + " THEN excluded.first_at ELSE temporal_rollup.first_at END,"
                   + " last_at = CASE WHEN excluded.last_at > temporal_rollup.last_at"
                   + " THEN excluded.last_at ELSE temporal_rollup.last_at END");
+      // A multi-row upsert (the PostgreSQL driver rewrites the batch into one) may not touch a row
+      // twice, so rows of the same span with different kinds go into later rounds; usually there
+      // is one round, one round trip for all spans.
+      List<List<Map.Entry<Key, Partial>>> rounds = new ArrayList<>();
+      Map<Span, Integer> seen = new HashMap<>();
       for (Map.Entry<Key, Partial> entry : partials.entrySet()) {
-        Span span = entry.getKey().span();
-        Partial partial = entry.getValue();
-        upsert.setLong(1, span.entityPk());
-        upsert.setString(2, span.attribute());
-        upsert.setLong(3, span.span());
-        upsert.setLong(4, span.start());
-        upsert.setString(5, entry.getKey().kind());
-        upsert.setLong(6, partial.instances);
-        upsert.setLong(7, partial.numbers);
-        upsert.setDouble(8, partial.sum);
-        setNumber(upsert, 9, partial.numbers, partial.min);
-        setNumber(upsert, 10, partial.numbers, partial.max);
-        upsert.setDouble(11, partial.sumsq);
-        upsert.setLong(12, partial.firstAt);
-        upsert.setLong(13, partial.lastAt);
-        upsert.addBatch();
+        int round = seen.merge(entry.getKey().span(), 1, Integer::sum) - 1;
+        if (round == rounds.size()) {
+          rounds.add(new ArrayList<>());
+        }
+        rounds.get(round).add(entry);
       }
-      // One round trip to PostgreSQL for all spans instead of one per span.
-      upsert.executeBatch();
+      for (List<Map.Entry<Key, Partial>> round : rounds) {
+        for (Map.Entry<Key, Partial> entry : round) {
+          Span span = entry.getKey().span();
+          Partial partial = entry.getValue();
+          upsert.setLong(1, span.entityPk());
+          upsert.setString(2, span.attribute());
+          upsert.setLong(3, span.span());
+          upsert.setLong(4, span.start());
+          upsert.setString(5, entry.getKey().kind());
+          upsert.setLong(6, partial.instances);
+          upsert.setLong(7, partial.numbers);
+          upsert.setDouble(8, partial.sum);
+          setNumber(upsert, 9, partial.numbers, partial.min);
+          setNumber(upsert, 10, partial.numbers, partial.max);
+          upsert.setDouble(11, partial.sumsq);
+          upsert.setLong(12, partial.firstAt);
+          upsert.setLong(13, partial.lastAt);
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
       partials.clear();
     }
 

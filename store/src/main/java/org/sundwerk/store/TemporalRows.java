@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,26 @@ final class TemporalRows {
     }
   }
 
+  /**
+   * The keys of those of {@code ids} that have a temporal entity in the tenant, in one statement.
+   */
+  static Map<String, Long> entityPks(
+      StatementCache statements, SqlDialect dialect, String tenant, List<String> ids)
+      throws SQLException {
+    PreparedStatement select =
+        statements.prepare(
+            "SELECT id, pk FROM temporal_entity WHERE tenant = ? AND " + dialect.inTexts("id"));
+    select.setString(1, tenant);
+    dialect.bindTexts(select, 2, ids);
+    Map<String, Long> pks = new HashMap<>();
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        pks.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return pks;
+  }
+
   static long insertEntity(StatementCache statements, String tenant, String id)
       throws SQLException {
     PreparedStatement insert =
@@ -49,41 +70,52 @@ final class TemporalRows {
     }
   }
 
-  /** Adds the types the entity does not have yet. */
-  static void addTypes(StatementCache statements, String tenant, long pk, List<String> types)
-      throws SQLException {
-    MultiRowInsert.insert(
-        statements,
-        "INSERT INTO temporal_type (tenant, entity_pk, type)",
-        " ON CONFLICT (entity_pk, type) DO NOTHING",
-        3,
-        types,
-        (insert, first, type) -> {
-          insert.setString(first, tenant);
-          insert.setLong(first + 1, pk);
-          insert.setString(first + 2, type);
+  /** The types of one temporal entity. */
+  record TypeRows(String tenant, long entityPk, List<String> types) {}
+
+  /** A type of a temporal entity. */
+  private record TypeRow(TypeRows entity, String type) {}
+
+  /** Adds the types the entities do not have yet, as one JDBC batch. */
+  static void addTypes(StatementCache statements, List<TypeRows> entities) throws SQLException {
+    statements.executeBatch(
+        "INSERT INTO temporal_type (tenant, entity_pk, type) VALUES (?, ?, ?)"
+            + " ON CONFLICT (entity_pk, type) DO NOTHING",
+        entities.stream()
+            .flatMap(entity -> entity.types().stream().map(type -> new TypeRow(entity, type)))
+            .toList(),
+        (insert, row) -> {
+          insert.setString(1, row.entity().tenant());
+          insert.setLong(2, row.entity().entityPk());
+          insert.setString(3, row.type());
         });
   }
 
   /** An instance of attribute {@code name} to record, with createdAt and modifiedAt {@code at}. */
   record InstanceRow(String name, Attribute instance, Instant at) {}
 
-  /** Inserts the instances of one entity, several per statement. */
-  static void insertInstances(StatementCache statements, long entityPk, List<InstanceRow> rows)
+  /** The instances to record of one temporal entity. */
+  record Instances(long entityPk, List<InstanceRow> rows) {}
+
+  /** An instance row with the key of its temporal entity. */
+  private record KeyedRow(long entityPk, InstanceRow row) {}
+
+  /** Inserts the instances of entities, as one JDBC batch. */
+  static void insertInstances(StatementCache statements, List<Instances> entities)
       throws SQLException {
-    MultiRowInsert.insert(
-        statements,
+    statements.executeBatch(
         "INSERT INTO temporal_instance (entity_pk, attribute, dataset_id, kind, value, number,"
-            + " doc, observed_at, created_at, modified_at)",
-        "",
-        10,
-        rows,
-        (insert, first, row) -> {
-          insert.setLong(first, entityPk);
-          insert.setString(first + 1, row.name());
-          bindInstance(insert, first + 2, row.instance());
-          insert.setLong(first + 8, row.at().toEpochMilli());
-          insert.setLong(first + 9, row.at().toEpochMilli());
+            + " doc, observed_at, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        entities.stream()
+            .flatMap(
+                entity -> entity.rows().stream().map(row -> new KeyedRow(entity.entityPk(), row)))
+            .toList(),
+        (insert, keyed) -> {
+          insert.setLong(1, keyed.entityPk());
+          insert.setString(2, keyed.row().name());
+          bindInstance(insert, 3, keyed.row().instance());
+          insert.setLong(9, keyed.row().at().toEpochMilli());
+          insert.setLong(10, keyed.row().at().toEpochMilli());
         });
   }
 

@@ -40,7 +40,7 @@ class BrokerConfiguration {
    * writes in the same transaction as the change it records.
    */
   @Bean(destroyMethod = "close")
-  JdbcEntityStore jdbcEntityStore(StoreDatabase database, List<ChangeRecorder> recorders) {
+  JdbcEntityStore jdbcEntityStore(StoreDatabase database, List<ChangeRecorder<?>> recorders) {
     return new JdbcEntityStore(database, recorders);
   }
 

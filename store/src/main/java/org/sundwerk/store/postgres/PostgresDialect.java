@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -80,7 +82,12 @@ public final class PostgresDialect implements SqlDialect {
 
   @Override
   public Connection openWriteConnection() throws SQLException {
-    return openConnection(WRITER);
+    PGSimpleDataSource source = dataSource();
+    source.setApplicationName(WRITER);
+    // The writer sends each statement kind of a batch as one JDBC batch; the driver turns a batch
+    // of INSERTs into multi-row INSERTs (up to 128 rows each), sent in one round trip.
+    source.setReWriteBatchedInserts(true);
+    return source.getConnection();
   }
 
   /** A new connection of its own, named {@code applicationName} on the server. */
@@ -364,29 +371,68 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public void deleteBoxes(StatementCache statements, long entityPk, List<Box> boxes)
+  public void deleteBoxes(StatementCache statements, List<EntityBoxes> previous)
       throws SQLException {
-    PreparedStatement delete = statements.prepare("DELETE FROM entity_geo WHERE entity_pk = ?");
-    delete.setLong(1, entityPk);
-    delete.executeUpdate();
+    statements.executeBatch(
+        "DELETE FROM entity_geo WHERE entity_pk = ?",
+        previous,
+        (delete, entity) -> delete.setLong(1, entity.entityPk()));
+  }
+
+  /** A box with the entity it belongs to. */
+  private record EntityBox(EntityBoxes entity, Box box) {}
+
+  @Override
+  public void insertBoxes(StatementCache statements, List<EntityBoxes> boxes) throws SQLException {
+    statements.executeBatch(
+        "INSERT INTO entity_geo (tenant, entity_pk, attribute, bbox)"
+            + " VALUES (?, ?, ?, ST_MakeEnvelope(?, ?, ?, ?, 4326))",
+        boxes.stream()
+            .flatMap(entity -> entity.boxes().stream().map(box -> new EntityBox(entity, box)))
+            .toList(),
+        (insert, row) -> {
+          insert.setString(1, row.entity().tenant());
+          insert.setLong(2, row.entity().entityPk());
+          insert.setString(3, row.box().attribute());
+          insert.setDouble(4, row.box().envelope().getMinX());
+          insert.setDouble(5, row.box().envelope().getMinY());
+          insert.setDouble(6, row.box().envelope().getMaxX());
+          insert.setDouble(7, row.box().envelope().getMaxY());
+        });
+  }
+
+  /** Values of the column's identity sequence, in one round trip. */
+  @Override
+  public List<Long> allocateKeys(StatementCache statements, String table, int count)
+      throws SQLException {
+    PreparedStatement next =
+        statements.prepare(
+            "SELECT nextval(pg_get_serial_sequence(?, 'pk')) FROM generate_series(1, ?)");
+    next.setString(1, table);
+    next.setInt(2, count);
+    List<Long> keys = new ArrayList<>(count);
+    try (ResultSet rows = next.executeQuery()) {
+      while (rows.next()) {
+        keys.add(rows.getLong(1));
+      }
+    }
+    return keys;
+  }
+
+  /** The identity columns are GENERATED ALWAYS, which refuses an explicit value otherwise. */
+  @Override
+  public String explicitKey() {
+    return " OVERRIDING SYSTEM VALUE";
   }
 
   @Override
-  public void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
+  public String inTexts(String column) {
+    return column + " = ANY(?)";
+  }
+
+  @Override
+  public void bindTexts(PreparedStatement statement, int index, List<String> values)
       throws SQLException {
-    PreparedStatement insert =
-        statements.prepare(
-            "INSERT INTO entity_geo (tenant, entity_pk, attribute, bbox)"
-                + " VALUES (?, ?, ?, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-    for (Box box : boxes) {
-      insert.setString(1, tenant);
-      insert.setLong(2, entityPk);
-      insert.setString(3, box.attribute());
-      insert.setDouble(4, box.envelope().getMinX());
-      insert.setDouble(5, box.envelope().getMinY());
-      insert.setDouble(6, box.envelope().getMaxX());
-      insert.setDouble(7, box.envelope().getMaxY());
-      insert.executeUpdate();
-    }
+    statement.setArray(index, statement.getConnection().createArrayOf("text", values.toArray()));
   }
 }

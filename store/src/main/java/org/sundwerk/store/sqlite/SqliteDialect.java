@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.sqlite.Function;
@@ -29,6 +32,8 @@ import org.sundwerk.store.RegexBudget;
 import org.sundwerk.store.Sql;
 import org.sundwerk.store.SqlDialect;
 import org.sundwerk.store.StatementCache;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * SQLite: one database file {@code sundwerk.db} in a data directory, WAL journal, {@code
@@ -37,6 +42,8 @@ import org.sundwerk.store.StatementCache;
  * linear-time {@code REGEXP} function ({@link Regex}) registered on every connection.
  */
 public final class SqliteDialect implements SqlDialect {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** How long a connection waits for a lock another connection holds, in milliseconds. */
   private static final int BUSY_TIMEOUT_MS = 30_000;
@@ -234,36 +241,80 @@ public final class SqliteDialect implements SqlDialect {
         .append(")");
   }
 
-  @Override
-  public void deleteBoxes(StatementCache statements, long entityPk, List<Box> boxes)
-      throws SQLException {
-    PreparedStatement delete = statements.prepare("DELETE FROM entity_box WHERE id = ?");
-    for (int slot = 0; slot < boxes.size(); slot++) {
-      delete.setLong(1, boxId(entityPk, slot));
-      delete.executeUpdate();
+  /** A box of an entity with its R*Tree row id. */
+  private record SlotBox(long id, Box box) {}
+
+  private static List<SlotBox> slots(List<EntityBoxes> boxes) {
+    List<SlotBox> slots = new ArrayList<>();
+    for (EntityBoxes entity : boxes) {
+      for (int slot = 0; slot < entity.boxes().size(); slot++) {
+        slots.add(new SlotBox(boxId(entity.entityPk(), slot), entity.boxes().get(slot)));
+      }
     }
+    return slots;
   }
 
   @Override
-  public void insertBoxes(StatementCache statements, String tenant, long entityPk, List<Box> boxes)
+  public void deleteBoxes(StatementCache statements, List<EntityBoxes> previous)
       throws SQLException {
-    if (boxes.size() > MAX_BOXES) {
-      throw NgsiLdException.badRequestData(
-          "an entity may have at most "
-              + MAX_BOXES
-              + " GeoProperty instances, not "
-              + boxes.size());
+    statements.executeBatch(
+        "DELETE FROM entity_box WHERE id = ?",
+        slots(previous),
+        (delete, slot) -> delete.setLong(1, slot.id()));
+  }
+
+  @Override
+  public void insertBoxes(StatementCache statements, List<EntityBoxes> boxes) throws SQLException {
+    for (EntityBoxes entity : boxes) {
+      if (entity.boxes().size() > MAX_BOXES) {
+        throw NgsiLdException.badRequestData(
+            "an entity may have at most "
+                + MAX_BOXES
+                + " GeoProperty instances, not "
+                + entity.boxes().size());
+      }
     }
-    PreparedStatement box = statements.prepare("INSERT INTO entity_box VALUES (?, ?, ?, ?, ?)");
-    for (int slot = 0; slot < boxes.size(); slot++) {
-      Box b = boxes.get(slot);
-      box.setLong(1, boxId(entityPk, slot));
-      box.setDouble(2, b.envelope().getMinX());
-      box.setDouble(3, b.envelope().getMaxX());
-      box.setDouble(4, b.envelope().getMinY());
-      box.setDouble(5, b.envelope().getMaxY());
-      box.executeUpdate();
+    statements.executeBatch(
+        "INSERT INTO entity_box VALUES (?, ?, ?, ?, ?)",
+        slots(boxes),
+        (insert, slot) -> {
+          insert.setLong(1, slot.id());
+          insert.setDouble(2, slot.box().envelope().getMinX());
+          insert.setDouble(3, slot.box().envelope().getMaxX());
+          insert.setDouble(4, slot.box().envelope().getMinY());
+          insert.setDouble(5, slot.box().envelope().getMaxY());
+        });
+  }
+
+  /**
+   * The keys after the largest in use: the writer holds the database's write lock for the whole
+   * transaction ({@link #begin}), so no other connection takes them meanwhile. A key freed by a
+   * deletion may be taken again, as SQLite's own rowid choice does.
+   */
+  @Override
+  public List<Long> allocateKeys(StatementCache statements, String table, int count)
+      throws SQLException {
+    long largest;
+    try (ResultSet row =
+        statements.prepare("SELECT coalesce(max(pk), 0) FROM " + table).executeQuery()) {
+      row.next();
+      largest = row.getLong(1);
     }
+    return LongStream.rangeClosed(largest + 1, largest + count).boxed().toList();
+  }
+
+  /** A JSON array of the values, read with {@code json_each}. */
+  @Override
+  public String inTexts(String column) {
+    return column + " IN (SELECT value FROM json_each(?))";
+  }
+
+  @Override
+  public void bindTexts(PreparedStatement statement, int index, List<String> values)
+      throws SQLException {
+    ArrayNode array = JSON.createArrayNode();
+    values.forEach(array::add);
+    statement.setString(index, array.toString());
   }
 
   private static long boxId(long entityPk, int slot) {
