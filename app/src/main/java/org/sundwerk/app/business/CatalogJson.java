@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * read in any case; money is a decimal string in EUR ({@code "3.90"}); canvas blocks are named in
  * lower camel case ({@code valueProposition}).
  */
-final class CatalogJson {
+public final class CatalogJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -47,7 +47,7 @@ final class CatalogJson {
   }
 
   /** The constant of {@code type} named {@code code} in any case; 400 when there is none. */
-  static <E extends Enum<E>> E parse(Class<E> type, String code) {
+  public static <E extends Enum<E>> E parse(Class<E> type, String code) {
     try {
       return Enum.valueOf(type, code.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
@@ -106,7 +106,7 @@ final class CatalogJson {
   }
 
   /** A draft from a request body; 400 when a field is missing or wrong. */
-  static ServiceDraft draft(JsonNode body) {
+  public static ServiceDraft draft(JsonNode body) {
     List<String> places = new ArrayList<>();
     body.path("places").forEach(place -> places.add(place.asString()));
     List<LiveBinding> bindings = new ArrayList<>();
@@ -188,7 +188,8 @@ final class CatalogJson {
     return node;
   }
 
-  static Canvas canvas(JsonNode body) {
+  /** A canvas from a request body; 400 when a figure is wrong. */
+  public static Canvas canvas(JsonNode body) {
     Map<CanvasBlock, String> blocks = new EnumMap<>(CanvasBlock.class);
     for (CanvasBlock block : CanvasBlock.values()) {
       String text = body.path("blocks").path(blockName(block)).asString("");

@@ -68,7 +68,7 @@ class SearchBrowserIT extends CityTest {
     assertThat(status()).isEqualTo("1 Treffer für „Beleuchtung“.");
     assertThat(titles("service")).containsExactly("Defekte Straßenbeleuchtung melden");
     assertThat(browser.findElement(By.cssSelector("#results-service a")).getDomAttribute("href"))
-        .isEqualTo("https://stralsund.maengelmelder.de/");
+        .isEqualTo("/dienste/maengelmelder-strassenbeleuchtung");
     assertNoViolations();
     screenshot("search-de-desktop");
 
