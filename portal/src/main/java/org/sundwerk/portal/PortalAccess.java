@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.sundwerk.access.AccessRequest;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
@@ -108,5 +109,15 @@ public final class PortalAccess {
       throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
     }
     return gate.actor(http).principal();
+  }
+
+  /**
+   * Allows {@code access} (in its own tenant, e.g. a partner's business records) or throws {@link
+   * PortalDenied}.
+   */
+  public void require(HttpServletRequest http, AccessRequest access) {
+    if (gate.decideOn(http, access) instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
   }
 }

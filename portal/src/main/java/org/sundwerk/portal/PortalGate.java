@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sundwerk.access.AccessRequest;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
@@ -97,4 +98,10 @@ public interface PortalGate {
    */
   Optional<AggregatedEntity> publicHistory(
       TenantId tenant, String id, TimeFilter filter, Aggregation aggregation);
+
+  /**
+   * The access decision for the request's actor on {@code access}, in its tenant: e.g. {@code
+   * AccessRequest.ofPartner(tenant, WRITE, partner)} for a partner's services in the workplace.
+   */
+  Decision decideOn(HttpServletRequest request, AccessRequest access);
 }

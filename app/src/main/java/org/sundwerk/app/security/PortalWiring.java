@@ -150,6 +150,11 @@ class PortalWiring {
                         .flatMap(visible::aggregated));
       }
 
+      @Override
+      public Decision decideOn(HttpServletRequest request, AccessRequest access) {
+        return gate.decide(gate.actor(request, access.tenant()), access);
+      }
+
       /** What anonymous readers may see in the tenant; empty when it is closed to them. */
       private Optional<Visible> anonymousView(TenantId tenant) {
         return gate.decide(

@@ -41,6 +41,10 @@ CREATE TABLE business_catalog_service (
 );
 
 CREATE INDEX business_catalog_service_provider ON business_catalog_service (tenant, provider);
+-- The public catalog's page and count: published services of a tenant in name order, read from
+-- the index without sorting (the page stops after its rows).
+CREATE INDEX business_catalog_service_order
+  ON business_catalog_service (tenant, published, name_fold COLLATE "C", id);
 CREATE INDEX business_catalog_service_tsv ON business_catalog_service USING gin (tsv);
 -- The operator class is named with the schema the extension lives in, which need not be on the
 -- search path (an older install, or another schema of the same database created it).

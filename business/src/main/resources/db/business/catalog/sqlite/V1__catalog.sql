@@ -31,6 +31,10 @@ CREATE TABLE business_catalog_service (
 );
 
 CREATE INDEX business_catalog_service_provider ON business_catalog_service (tenant, provider);
+-- The public catalog's page and count: published services of a tenant in name order, read from
+-- the index without sorting (the page stops after its rows).
+CREATE INDEX business_catalog_service_order
+  ON business_catalog_service (tenant, published, name_fold, id);
 
 CREATE VIRTUAL TABLE business_catalog_fts USING fts5(
   fold, content = 'business_catalog_service', content_rowid = 'row_id', tokenize = 'trigram');

@@ -178,7 +178,7 @@ final class CatalogPage {
         .orElse(entity.id());
   }
 
-  private static View view(Service service, Locale locale) {
+  static View view(Service service, Locale locale) {
     var draft = service.draft();
     return new View(
         service.id().value(),
