@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sundwerk.access.PartnerId;
+import org.sundwerk.business.Folding;
 
 /**
  * A search of the catalog: words (each must occur in the name or description, as a part of a word:

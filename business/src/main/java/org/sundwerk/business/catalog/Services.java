@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.business.BusinessProblem;
+import org.sundwerk.business.Folding;
 import org.sundwerk.business.Money;
 import org.sundwerk.business.Text;
 import org.sundwerk.business.db.BusinessDatabase;

