@@ -126,7 +126,7 @@ public final class PortalAccess {
 
   /** Whether the request's actor operates the services layer of {@code tenant}; never throws. */
   public boolean operatesServices(HttpServletRequest http, TenantId tenant) {
-    return gate.decideRequest(http, AccessRequest.of(tenant, Operation.ADMIN, Resource.SERVICES))
+    return gate.decideOn(http, AccessRequest.of(tenant, Operation.ADMIN, Resource.SERVICES))
         .allowed();
   }
 
@@ -135,13 +135,13 @@ public final class PortalAccess {
    * PortalDenied}; returns its principal for the history.
    */
   public String servicesOperator(HttpServletRequest http, TenantId tenant) {
-    requireRequest(http, AccessRequest.of(tenant, Operation.ADMIN, Resource.SERVICES));
+    require(http, AccessRequest.of(tenant, Operation.ADMIN, Resource.SERVICES));
     return gate.actorIn(http, tenant).principal();
   }
 
   /** Requires a signed-in account that may apply to become a partner; returns the account. */
   public AccountId applicant(HttpServletRequest http, TenantId tenant) {
-    requireRequest(http, AccessRequest.of(tenant, Operation.WRITE, Resource.SERVICES));
+    require(http, AccessRequest.of(tenant, Operation.WRITE, Resource.SERVICES));
     return accountOf(gate.actorIn(http, tenant))
         .orElseThrow(() -> new PortalDenied(false, "applying needs an account"));
   }
@@ -158,7 +158,7 @@ public final class PortalAccess {
                     new PortalDenied(
                         gate.actorIn(http, tenant) instanceof Actor.Anonymous,
                         "the workplace is for members of a partner"));
-    requireRequest(http, AccessRequest.ofPartner(tenant, operation, member.partner()));
+    require(http, AccessRequest.ofPartner(tenant, operation, member.partner()));
     return member;
   }
 
@@ -175,8 +175,12 @@ public final class PortalAccess {
     return gate.actorIn(http, tenant).principal();
   }
 
-  private void requireRequest(HttpServletRequest http, AccessRequest request) {
-    if (gate.decideRequest(http, request) instanceof Decision.Deny deny) {
+  /**
+   * Allows {@code access} (in its own tenant, e.g. a partner's business records) or throws {@link
+   * PortalDenied}.
+   */
+  public void require(HttpServletRequest http, AccessRequest access) {
+    if (gate.decideOn(http, access) instanceof Decision.Deny deny) {
       throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
     }
   }

@@ -105,8 +105,11 @@ public interface PortalGate {
   /** The request's actor in {@code tenant}: a member of a partner there, or its operator. */
   Actor actorIn(HttpServletRequest request, TenantId tenant);
 
-  /** The access decision for the request's actor on {@code access} (in its tenant). */
-  Decision decideRequest(HttpServletRequest request, AccessRequest access);
+  /**
+   * The access decision for the request's actor on {@code access}, in its tenant: e.g. {@code
+   * AccessRequest.ofPartner(tenant, WRITE, partner)} for a partner's services in the workplace.
+   */
+  Decision decideOn(HttpServletRequest request, AccessRequest access);
 
   /**
    * Whether the request's actor may act as an owner of {@code partner} (accept its terms, manage

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -13,18 +12,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.app.demo.CitySimulator;
+import org.sundwerk.app.demo.DemoCatalog;
 import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.app.demo.DemoHistory;
 import org.sundwerk.app.demo.DemoLoader;
 import org.sundwerk.app.demo.DemoPartner;
 import org.sundwerk.app.demo.DemoPartners;
-import org.sundwerk.app.demo.DemoServices;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.temporal.TemporalOperations;
+import org.sundwerk.business.catalog.Services;
 import org.sundwerk.business.partner.Partners;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
-import org.sundwerk.portal.search.SearchSource;
 
 /**
  * The demo city: loaded at start unless {@code sundwerk.demo.enabled=false} (or {@code
@@ -58,12 +57,6 @@ class DemoConfiguration {
       value = shortValue == null ? fallback : Boolean.parseBoolean(shortValue.trim());
     }
     return value;
-  }
-
-  /** The demo's services in the portal search; none when the demo is off. */
-  @Bean
-  SearchSource demoServices(Environment env) {
-    return demoEnabled(env) ? DemoServices.load() : tenant -> Stream.empty();
   }
 
   @Bean
@@ -167,6 +160,23 @@ class DemoConfiguration {
                           + " only now)",
                       email,
                       password));
+    };
+  }
+
+  /**
+   * The demo's service catalog, seeded into an empty catalog before the search index is first built
+   * (runners finish before the application is ready); the catalog is the portal search's source of
+   * services.
+   */
+  @Bean
+  ApplicationRunner demoCatalog(Environment env, Services services) {
+    return args -> {
+      if (demoEnabled(env)) {
+        int added = new DemoCatalog(services).seedIfEmpty();
+        if (added > 0) {
+          LOG.log(System.Logger.Level.INFO, "demo catalog: {0} services added", added);
+        }
+      }
     };
   }
 }

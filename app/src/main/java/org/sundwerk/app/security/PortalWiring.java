@@ -159,7 +159,7 @@ class PortalWiring {
       }
 
       @Override
-      public Decision decideRequest(HttpServletRequest request, AccessRequest access) {
+      public Decision decideOn(HttpServletRequest request, AccessRequest access) {
         return gate.decide(gate.actor(request, access.tenant()), access);
       }
 

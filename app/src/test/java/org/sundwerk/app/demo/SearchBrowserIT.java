@@ -68,7 +68,7 @@ class SearchBrowserIT extends CityTest {
     assertThat(status()).isEqualTo("1 Treffer für „Beleuchtung“.");
     assertThat(titles("service")).containsExactly("Defekte Straßenbeleuchtung melden");
     assertThat(browser.findElement(By.cssSelector("#results-service a")).getDomAttribute("href"))
-        .isEqualTo("https://stralsund.maengelmelder.de/");
+        .isEqualTo("/dienste/maengelmelder-strassenbeleuchtung");
     assertNoViolations();
     screenshot("search-de-desktop");
 
@@ -113,7 +113,9 @@ class SearchBrowserIT extends CityTest {
     browser.findElement(By.id("language")).sendKeys(Keys.ENTER);
     wait.until(b -> "en".equals(b.findElement(By.tagName("html")).getDomAttribute("lang")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Search");
-    assertThat(status()).isEqualTo("2 results for “Strandbad”.");
+    // The two places and the catalog's bathing-water service.
+    assertThat(status()).isEqualTo("3 results for “Strandbad”.");
+    assertThat(titles("service")).containsExactly("Bathing water quality at the lido");
     assertThat(browser.findElement(By.cssSelector("#results-place h2")).getText())
         .isEqualTo("Places (2)");
     assertNoHorizontalScrolling();

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sundwerk.business.Folding;
 
 /**
  * The search index in a database the app provides (the access database: SQLite or PostgreSQL),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sundwerk.business.Folding;
 
 /**
  * What a visitor typed, reduced to words: everything but letters and digits separates words, so

@@ -1,23 +1,22 @@
-package org.sundwerk.portal.search;
+package org.sundwerk.business;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The one spelling that both the index and the query are compared in: lower case, German umlauts
- * and ß written out ("Straße" and "Strasse" both become "strasse", "Münze" and "Muenze" both
- * "muenze"), other accents dropped ("Café" becomes "cafe"). Both backends match folded text, so
- * both find the same spellings.
+ * The one spelling that search indexes and queries are compared in: lower case, German umlauts and
+ * ß written out ("Straße" and "Strasse" both become "strasse", "Münze" and "Muenze" both "muenze"),
+ * other accents dropped ("Café" becomes "cafe"). The catalog's search and the portal's search fold
+ * alike, so both find the same spellings.
  */
-final class Folding {
+public final class Folding {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private Folding() {}
 
-  static String fold(String text) {
-    // NFC first: "a" followed by a combining diaeresis (decomposed input) is an umlaut too.
+  public static String fold(String text) {
     String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.GERMAN);
     StringBuilder out = new StringBuilder(lower.length() + 8);
     for (int i = 0; i < lower.length(); i++) {

@@ -1,0 +1,8 @@
+package org.sundwerk.business.catalog;
+
+/** When a service is offered. */
+public enum Season {
+  SUMMER,
+  WINTER,
+  ALL_YEAR
+}
