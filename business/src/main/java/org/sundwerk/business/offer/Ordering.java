@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class Ordering {
       Optional<PartnerId> actingFor,
       int acceptedTerms) {
     Offer offer = offers.get(tenant, offerId);
-    Instant now = clock.instant();
+    Instant now = now();
     if (offer.status() != OfferStatus.PUBLISHED) {
       throw BusinessProblem.conflict("offer " + offerId.value() + " is not open for orders");
     }
@@ -114,7 +115,7 @@ public final class Ordering {
     if (order.status() != OrderStatus.ACTIVE) {
       throw BusinessProblem.conflict("order " + id.value() + " is already cancelled");
     }
-    Instant now = clock.instant();
+    Instant now = now();
     BusinessModel model = boughtModel(order);
     Instant effective = effectiveEnd(order.start(), model, now);
     boolean immediately = !effective.isAfter(now);
@@ -136,7 +137,7 @@ public final class Ordering {
    * on several nodes at once: each step is a conditional update.
    */
   public int settle() {
-    Instant now = clock.instant();
+    Instant now = now();
     int changed = 0;
     for (Order order : orders.due(now)) {
       if (order.status() == OrderStatus.CANCELLED_PENDING) {
@@ -154,6 +155,11 @@ public final class Ordering {
       }
     }
     return changed;
+  }
+
+  /** Now, at the millisecond precision the tables keep, so a placed order equals its stored row. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private BusinessModel boughtModel(Order order) {
