@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * unit prices with four decimals), so no client rounds them through a double; dates ISO, times ISO
  * instants. A missing or malformed member is an {@link IllegalArgumentException}: 400.
  */
-final class OfferJson {
+public final class OfferJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -152,7 +152,7 @@ final class OfferJson {
    * de}, optional {@code en}), {@code model}, {@code vat} (STANDARD, REDUCED, ZERO, EXEMPT), {@code
    * validFrom} (default {@code today}), optional {@code validUntil} and {@code dataProduct}.
    */
-  static OfferDraft draft(JsonNode body, LocalDate today) {
+  public static OfferDraft draft(JsonNode body, LocalDate today) {
     return new OfferDraft(
         required(body, "service"),
         text(body.path("name"), "name"),
@@ -244,7 +244,7 @@ final class OfferJson {
     }
   }
 
-  static String required(JsonNode json, String member) {
+  public static String required(JsonNode json, String member) {
     return required(json, member, member);
   }
 

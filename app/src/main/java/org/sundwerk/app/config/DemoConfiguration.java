@@ -16,10 +16,13 @@ import org.sundwerk.app.demo.CitySimulator;
 import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.app.demo.DemoHistory;
 import org.sundwerk.app.demo.DemoLoader;
+import org.sundwerk.app.demo.DemoOffers;
 import org.sundwerk.app.demo.DemoPartner;
 import org.sundwerk.app.demo.DemoServices;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.temporal.TemporalOperations;
+import org.sundwerk.business.offer.Offers;
+import org.sundwerk.business.offer.Ordering;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
 import org.sundwerk.portal.search.SearchSource;
@@ -146,5 +149,16 @@ class DemoConfiguration {
         executor.shutdownNow();
       }
     }
+  }
+
+  /** The demo's offers and orders, seeded once into an empty offer table. */
+  @Bean
+  ApplicationRunner demoOffers(
+      Environment env, Offers offers, Ordering ordering, Accounts accounts, Clock clock) {
+    return args -> {
+      if (demoEnabled(env) && new DemoOffers(offers, ordering, accounts, clock).seedIfEmpty()) {
+        LOG.log(System.Logger.Level.INFO, "seeded the demo offers and orders");
+      }
+    };
   }
 }

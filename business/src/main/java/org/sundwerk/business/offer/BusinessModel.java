@@ -94,7 +94,9 @@ public sealed interface BusinessModel {
     API_CALL,
     BOOKING,
     KWH,
-    PARKING_HOUR
+    PARKING_HOUR,
+    /** An hour of hire (a bike, a boat). */
+    RENTAL_HOUR
   }
 
   /**
