@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.sundwerk.access.AccessRequest;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.broker.subscription.SubscriptionOwner;
@@ -108,5 +110,21 @@ public final class PortalAccess {
       throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
     }
     return gate.actor(http).principal();
+  }
+
+  // ---- offers ----
+
+  /** Requires the access decision on a business request, else {@link PortalDenied}. */
+  public void require(HttpServletRequest http, AccessRequest request) {
+    if (gate.decide(http, request) instanceof Decision.Deny deny) {
+      throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
+    }
+  }
+
+  /** The partner the request's actor is a member of in {@code tenant}, if it is one. */
+  public Optional<PartnerId> partnerIn(HttpServletRequest http, TenantId tenant) {
+    return gate.actorIn(http, tenant) instanceof Actor.PartnerMember member
+        ? Optional.of(member.partner())
+        : Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sundwerk.access.AccessRequest;
 import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Actor;
 import org.sundwerk.access.Decision;
@@ -97,4 +98,18 @@ public interface PortalGate {
    */
   Optional<AggregatedEntity> publicHistory(
       TenantId tenant, String id, TimeFilter filter, Aggregation aggregation);
+
+  // ---- offers ----
+
+  /**
+   * The request's actor as it acts in {@code tenant}: a partner member is one only in the tenant of
+   * its partner.
+   */
+  Actor actorIn(HttpServletRequest request, TenantId tenant);
+
+  /**
+   * The access decision for the request's actor on a business request (a partner's records with
+   * {@code AccessRequest.ofPartner}, an order with {@code WRITE} on {@code SERVICES}).
+   */
+  Decision decide(HttpServletRequest request, AccessRequest accessRequest);
 }

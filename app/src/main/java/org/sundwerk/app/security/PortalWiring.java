@@ -170,6 +170,18 @@ class PortalWiring {
           throw e;
         }
       }
+
+      // ---- offers ----
+
+      @Override
+      public Actor actorIn(HttpServletRequest request, TenantId tenant) {
+        return gate.actor(request, tenant);
+      }
+
+      @Override
+      public Decision decide(HttpServletRequest request, AccessRequest accessRequest) {
+        return gate.decide(gate.actor(request, accessRequest.tenant()), accessRequest);
+      }
     };
   }
 
