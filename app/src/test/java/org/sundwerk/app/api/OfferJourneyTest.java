@@ -72,6 +72,19 @@ class OfferJourneyTest extends ApiTest {
     return ids;
   }
 
+  /** Creates an entity with one property, as the platform operator. */
+  private void created(String id, String type, String property, String value) {
+    status(
+        201,
+        http.post(
+            ENTITIES,
+            """
+            {"id": "%s", "type": "%s",
+             "https://smartdatamodels.org/%s": {"type": "Property", "value": %s}}
+            """
+                .formatted(id, type, property, value)));
+  }
+
   private String typeQuery(String type) {
     return ENTITIES + "?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8);
   }
@@ -158,24 +171,8 @@ class OfferJourneyTest extends ApiTest {
   @Test
   void aHotelReadsTheCarParksItBoughtAndNothingElseUntilItCancels() {
     String carPark = "urn:ngsi-ld:OffStreetParking:" + tenant + ":hafen";
-    status(
-        201,
-        http.post(
-            ENTITIES,
-            """
-            {"id": "%s", "type": "%s",
-             "https://smartdatamodels.org/availableSpotNumber": {"type": "Property", "value": 42}}
-            """
-                .formatted(carPark, PARKING)));
-    status(
-        201,
-        http.post(
-            ENTITIES,
-            """
-            {"id": "urn:ngsi-ld:WasteContainer:%s:1", "type": "%s",
-             "https://smartdatamodels.org/fillingLevel": {"type": "Property", "value": 0.5}}
-            """
-                .formatted(tenant, WASTE)));
+    created(carPark, PARKING, "availableSpotNumber", "42");
+    created("urn:ngsi-ld:WasteContainer:" + tenant + ":1", WASTE, "fillingLevel", "0.5");
     publishedOffer(
         parkhanse,
         """

@@ -21,10 +21,10 @@ import org.sundwerk.business.BusinessProblem;
 /**
  * The rules of ordering and cancelling. An order needs a published offer whose current price is
  * valid today and consent to the current terms version; it keeps that price version for good. A
- * data product's order issues an API key scoped to the offer's tenant, READ and its entity types. A
- * subscription ends at the end of a period, after the notice period and minimum term; every other
- * order ends the moment it is cancelled. Ending revokes the key at once. Periods are calendar
- * months in Europe/Berlin from the order's start. Thread-safe.
+ * data product's order issues an API key scoped to the offer's tenant, READ and its entity types,
+ * with the product's rate limit. A subscription ends at the end of a period, after the notice
+ * period and minimum term; every other order ends the moment it is cancelled. Ending revokes the
+ * key at once. Periods are calendar months in Europe/Berlin from the order's start. Thread-safe.
  */
 public final class Ordering {
 
@@ -79,7 +79,10 @@ public final class Ordering {
                         actingFor,
                         "Angebot " + offer.name().de(),
                         new KeyScope(
-                            Set.of(tenant), Set.of(Operation.READ), product.entityTypes())));
+                            Set.of(tenant),
+                            Set.of(Operation.READ),
+                            product.entityTypes(),
+                            Optional.of(product.requestsPerMinute()))));
     Order order =
         new Order(
             OrderId.random(),

@@ -306,6 +306,7 @@ abstract class OffersContract {
     assertThat(grant.scope().tenants()).containsExactly(CITY);
     assertThat(grant.scope().operations()).containsExactly(Operation.READ);
     assertThat(grant.scope().entityTypes()).containsExactly(PARKING);
+    assertThat(grant.scope().requestsPerMinute()).contains(60);
     assertThat(placed.order().key()).contains(grant.id());
 
     Order cancelled = ordering.cancel(CITY, placed.order().id());
