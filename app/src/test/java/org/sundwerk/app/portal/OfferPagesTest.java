@@ -224,6 +224,35 @@ class OfferPagesTest extends PortalTest {
         .contains("Leihrad Tagesmiete")
         .contains("privat");
 
+    // an edit of the price is a new version: the order keeps the price it bought
+    String edit = "/werkstatt/angebote/neu-" + service + "/bearbeiten";
+    assertThat(partner.get(edit).body()).contains("value=\"2.5000\"");
+    Visitor.Page edited =
+        partner.submitOn(
+            edit,
+            edit,
+            "service",
+            service,
+            "nameDe",
+            "Leihrad Tagesmiete",
+            "termsDe",
+            "Rückgabe bis 20 Uhr.",
+            "kind",
+            "metered",
+            "unit",
+            "RENTAL_HOUR",
+            "unitPrice",
+            "3,00",
+            "vat",
+            "STANDARD",
+            "period",
+            "MONTHLY");
+    assertThat(edited.status()).as(edited.body()).isEqualTo(302);
+    assertThat(text(partner.get("/werkstatt/angebote"))).contains("3,00 € je Leihstunde");
+    assertThat(text(partner.get("/werkstatt/bestellungen")))
+        .contains("2,50 € je Leihstunde")
+        .doesNotContain("3,00 €");
+
     assertThat(resident.get("/werkstatt/angebote").status()).isEqualTo(404);
     assertThat(resident.get("/werkstatt/angebote?partner=radhaus").status()).isEqualTo(403);
   }

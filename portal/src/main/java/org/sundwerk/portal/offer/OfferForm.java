@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.sundwerk.access.PartnerId;
 import org.sundwerk.business.Money;
@@ -13,6 +14,7 @@ import org.sundwerk.business.Text;
 import org.sundwerk.business.VatRate;
 import org.sundwerk.business.offer.BusinessModel;
 import org.sundwerk.business.offer.DataProduct;
+import org.sundwerk.business.offer.Offer;
 import org.sundwerk.business.offer.OfferDraft;
 import org.sundwerk.business.offer.Tier;
 import org.sundwerk.business.offer.Tiers;
@@ -64,14 +66,93 @@ record OfferForm(
         60);
   }
 
-  OfferDraft draft(LocalDate today) {
+  /**
+   * The form filled with {@code offer}; empty when the form cannot show its model (graduated tiers:
+   * they are edited through the API), so that saving the form never drops a tier.
+   */
+  static Optional<OfferForm> of(Offer offer) {
+    BusinessModel model = offer.price().model();
+    String kind = "free";
+    String period = "MONTHLY";
+    String price = "";
+    int notice = 0;
+    int minimum = 0;
+    String unit = "API_CALL";
+    String unitPrice = "";
+    long included = 0;
+    String payer = "";
+    switch (model) {
+      case BusinessModel.Free free -> {}
+      case BusinessModel.Subscription s -> {
+        kind = "subscription";
+        period = s.period().name();
+        price = s.price().amount().toPlainString();
+        notice = s.noticeDays();
+        minimum = s.minimumTermMonths();
+      }
+      case BusinessModel.Metered m -> {
+        if (m.tiers().tiers().size() > 1) {
+          return Optional.empty();
+        }
+        kind = "metered";
+        unit = m.unit().name();
+        unitPrice = m.tiers().tiers().getFirst().unitPrice().toPlainString();
+      }
+      case BusinessModel.Freemium f -> {
+        if (f.beyond().filter(t -> t.tiers().size() > 1).isPresent()) {
+          return Optional.empty();
+        }
+        kind = "freemium";
+        unit = f.unit().name();
+        included = f.includedPerMonth();
+        unitPrice =
+            f.beyond().map(t -> t.tiers().getFirst().unitPrice().toPlainString()).orElse("");
+      }
+      case BusinessModel.Sponsored s -> {
+        kind = "sponsored";
+        payer = s.sponsor().value();
+        price = s.pricePerMonth().amount().toPlainString();
+      }
+      case BusinessModel.PublicService p -> {
+        kind = "public-service";
+        payer = p.payer().value();
+        price = p.pricePerMonth().amount().toPlainString();
+      }
+    }
+    return Optional.of(
+        new OfferForm(
+            offer.id().value(),
+            offer.serviceRef(),
+            offer.name().de(),
+            offer.name().en().orElse(""),
+            offer.terms().markdown().de(),
+            offer.terms().markdown().en().orElse(""),
+            kind,
+            period,
+            price,
+            notice,
+            minimum,
+            unit,
+            unitPrice,
+            included,
+            payer,
+            offer.price().vat().name(),
+            offer
+                .dataProduct()
+                .map(d -> String.join("\n", new TreeSet<>(d.entityTypes())))
+                .orElse(""),
+            offer.dataProduct().map(DataProduct::requestsPerMinute).orElse(60)));
+  }
+
+  /** The draft this form asks for, its price valid from {@code validFrom}. */
+  OfferDraft draft(LocalDate validFrom) {
     return new OfferDraft(
         blank(service) ? "" : service.strip(),
         Text.of(orEmpty(nameDe), nameEn),
         Text.of(orEmpty(termsDe), termsEn),
         model(),
         VatRate.valueOf(orEmpty(vat).toUpperCase(Locale.ROOT)),
-        today,
+        validFrom,
         Optional.empty(),
         blank(dataTypes)
             ? Optional.empty()

@@ -2,8 +2,10 @@ package org.sundwerk.portal.offer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +23,7 @@ import org.sundwerk.access.TenantId;
 import org.sundwerk.business.BusinessProblem;
 import org.sundwerk.business.offer.BusinessModel;
 import org.sundwerk.business.offer.Offer;
+import org.sundwerk.business.offer.OfferDraft;
 import org.sundwerk.business.offer.OfferId;
 import org.sundwerk.business.offer.Offers;
 import org.sundwerk.business.offer.Orders;
@@ -28,8 +31,8 @@ import org.sundwerk.portal.PortalAccess;
 import org.sundwerk.portal.PortalProperties;
 
 /**
- * The partner workplace for offers: the offers of one's partner with a form for new ones and
- * publish/withdraw ({@code /werkstatt/angebote}), and the orders placed on them ({@code
+ * The partner workplace for offers: the offers of one's partner with a form for new ones, editing
+ * and publish/withdraw ({@code /werkstatt/angebote}), and the orders placed on them ({@code
  * /werkstatt/bestellungen}). The partner is the one the signed-in member belongs to; operators name
  * it with {@code ?partner=}. Reading needs a member of it, writing a member who writes (the policy
  * decides, through {@link PortalAccess}).
@@ -86,13 +89,76 @@ final class WorkplaceController {
 
   private void show(Model model, PartnerId partner, Locale locale) {
     OfferRows rows = new OfferRows(messages, locale, portal.zone());
+    List<Offer> own = offers.list(tenant(), Offers.Filter.ofProvider(partner));
     model.addAttribute("partner", partner.value());
+    model.addAttribute("offers", own.stream().map(rows::offer).toList());
     model.addAttribute(
-        "offers",
-        offers.list(tenant(), Offers.Filter.ofProvider(partner)).stream()
-            .map(rows::offer)
-            .toList());
+        "editable",
+        own.stream()
+            .filter(offer -> OfferForm.of(offer).isPresent())
+            .map(offer -> offer.id().value())
+            .collect(Collectors.toSet()));
     model.addAttribute("units", BusinessModel.Unit.values());
+  }
+
+  /** The offer of {@code partner}, else not found. */
+  private Offer own(PartnerId partner, String offer) {
+    return offers
+        .find(tenant(), new OfferId(offer))
+        .filter(found -> found.provider().equals(partner))
+        .orElseThrow(
+            () -> BusinessProblem.notFound("no offer " + offer + " of " + partner.value()));
+  }
+
+  @GetMapping(OFFERS + "/{offer}/bearbeiten")
+  String editForm(
+      HttpServletRequest http,
+      @RequestParam Optional<String> partner,
+      @PathVariable String offer,
+      Model model) {
+    Offer found = own(partner(http, partner, Operation.WRITE), offer);
+    model.addAttribute(
+        "form",
+        OfferForm.of(found)
+            .orElseThrow(() -> BusinessProblem.conflict("edit graduated tiers through the API")));
+    return editPage(model, found);
+  }
+
+  private String editPage(Model model, Offer offer) {
+    model.addAttribute("offerId", offer.id().value());
+    model.addAttribute("name", offer.name().de());
+    model.addAttribute("units", BusinessModel.Unit.values());
+    return "offer/edit";
+  }
+
+  /**
+   * Saves an edit: new terms or a new price become a new version (a new price valid from today);
+   * the offer's id cannot change.
+   */
+  @PostMapping(OFFERS + "/{offer}/bearbeiten")
+  String edit(
+      HttpServletRequest http,
+      @RequestParam Optional<String> partner,
+      @PathVariable String offer,
+      @ModelAttribute OfferForm form,
+      Locale locale,
+      Model model,
+      RedirectAttributes redirect) {
+    Offer found = own(partner(http, partner, Operation.WRITE), offer);
+    Offer revised;
+    try {
+      OfferDraft draft = form.draft(found.price().validFrom());
+      if (!draft.model().equals(found.price().model()) || draft.vat() != found.price().vat()) {
+        draft = form.draft(LocalDate.now(portal.zone()));
+      }
+      revised = offers.revise(tenant(), found.id(), draft);
+    } catch (IllegalArgumentException | BusinessProblem e) {
+      model.addAttribute("form", form);
+      model.addAttribute("formError", e.getMessage());
+      return editPage(model, found);
+    }
+    redirect.addFlashAttribute("revised", revised.name().in(locale));
+    return "redirect:" + back(partner);
   }
 
   @PostMapping(OFFERS)
@@ -128,11 +194,7 @@ final class WorkplaceController {
       @PathVariable String offer,
       @PathVariable String step,
       RedirectAttributes redirect) {
-    PartnerId id = partner(http, partner, Operation.WRITE);
-    Offer found = offers.get(tenant(), new OfferId(offer));
-    if (!found.provider().equals(id)) {
-      throw BusinessProblem.notFound("no offer " + offer + " of " + id.value());
-    }
+    Offer found = own(partner(http, partner, Operation.WRITE), offer);
     Offer moved =
         step.equals("veroeffentlichen")
             ? offers.publish(tenant(), found.id())
