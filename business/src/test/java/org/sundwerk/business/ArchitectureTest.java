@@ -43,7 +43,6 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.sundwerk.business.catalog..", "org.sundwerk.business.offer..")
-        .allowEmptyShould(true)
         .check(BUSINESS);
   }
 
@@ -55,7 +54,6 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.sundwerk.business.offer..")
-        .allowEmptyShould(true)
         .check(BUSINESS);
   }
 

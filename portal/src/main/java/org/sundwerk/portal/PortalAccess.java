@@ -184,4 +184,9 @@ public final class PortalAccess {
       throw new PortalDenied(deny.denial() == Decision.Denial.UNAUTHENTICATED, deny.reason());
     }
   }
+
+  /** The partner the request's actor is a member of in {@code tenant}, if it is one. */
+  public Optional<PartnerId> partnerIn(HttpServletRequest http, TenantId tenant) {
+    return membership(http, tenant).map(Actor.PartnerMember::partner);
+  }
 }

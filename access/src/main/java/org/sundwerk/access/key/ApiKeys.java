@@ -74,8 +74,8 @@ public final class ApiKeys {
     String secret = Secrets.randomToken(random);
     database.update(
         "INSERT INTO access_api_keys (id, secret_hash, account_id, partner, name,"
-            + " tenants, operations, entity_types, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " tenants, operations, entity_types, created_at, rate_per_minute)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id.value(),
         Secrets.sha256Hex(secret),
         owner.value(),
@@ -84,7 +84,8 @@ public final class ApiKeys {
         join(scope.tenants(), TenantId::name),
         join(scope.operations(), Operation::name),
         join(scope.entityTypes(), Function.identity()),
-        clock.millis());
+        clock.millis(),
+        scope.requestsPerMinute().orElse(0));
     return new CreatedKey(id, PREFIX + id.value() + "_" + secret);
   }
 
@@ -177,7 +178,8 @@ public final class ApiKeys {
           try (PreparedStatement select =
               connection.prepareStatement(
                   "SELECT id, name, partner, tenants, operations, entity_types, created_at,"
-                      + " last_used_at, revoked_at FROM access_api_keys WHERE account_id = ?"
+                      + " last_used_at, revoked_at, rate_per_minute FROM access_api_keys"
+                      + " WHERE account_id = ?"
                       + " ORDER BY created_at, id")) {
             select.setString(1, owner.value());
             try (ResultSet row = select.executeQuery()) {
@@ -187,7 +189,7 @@ public final class ApiKeys {
                         new ApiKeyId(row.getString(1)),
                         row.getString(2),
                         Optional.ofNullable(row.getString(3)).map(PartnerId::new),
-                        scope(row.getString(4), row.getString(5), row.getString(6)),
+                        scope(row.getString(4), row.getString(5), row.getString(6), row.getInt(10)),
                         Instant.ofEpochMilli(row.getLong(7)),
                         instant(row, 8),
                         instant(row, 9)));
@@ -214,7 +216,8 @@ public final class ApiKeys {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT secret_hash, account_id, partner, tenants, operations, entity_types,"
-                + " last_used_at FROM access_api_keys WHERE id = ? AND revoked_at IS NULL")) {
+                + " last_used_at, rate_per_minute FROM access_api_keys"
+                + " WHERE id = ? AND revoked_at IS NULL")) {
       select.setString(1, id.value());
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
@@ -225,7 +228,7 @@ public final class ApiKeys {
                 id,
                 new AccountId(row.getString(2)),
                 Optional.ofNullable(row.getString(3)).map(PartnerId::new),
-                scope(row.getString(4), row.getString(5), row.getString(6)));
+                scope(row.getString(4), row.getString(5), row.getString(6), row.getInt(8)));
         long lastUsed = row.getLong(7);
         return Optional.of(
             new StoredKey(
@@ -250,11 +253,14 @@ public final class ApiKeys {
     return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
   }
 
-  private static KeyScope scope(String tenants, String operations, String types) {
+  /** A stored scope; {@code ratePerMinute} 0 is none. */
+  private static KeyScope scope(
+      String tenants, String operations, String types, int ratePerMinute) {
     return new KeyScope(
         split(tenants).stream().map(TenantId::of).collect(Collectors.toSet()),
         split(operations).stream().map(Operation::valueOf).collect(Collectors.toSet()),
-        split(types));
+        split(types),
+        ratePerMinute > 0 ? Optional.of(ratePerMinute) : Optional.empty());
   }
 
   /**

@@ -39,10 +39,13 @@ public final class RateLimiter {
             .build();
   }
 
-  /** Takes one request from the actor's bucket. */
+  /**
+   * Takes one request from the actor's bucket: sized by its tier, narrowed by a key's own rate
+   * limit. Limits switched off (no tier limit) switch the keys' off too.
+   */
   public Verdict tryAcquire(Actor actor) {
     Tier tier = Tier.of(actor);
-    Optional<Limit> limit = limits.of(tier);
+    Optional<Limit> limit = limits.of(tier).map(general -> narrowed(general, actor));
     if (limit.isEmpty()) {
       return new Verdict.Allowed();
     }
@@ -53,6 +56,22 @@ public final class RateLimiter {
     }
     long nanos = probe.getNanosToWaitForRefill();
     return new Verdict.Limited(Math.max(1, (nanos + 999_999_999) / 1_000_000_000));
+  }
+
+  /**
+   * The tier's limit, or a key's own per-minute rate with the same burst ceiling where that is
+   * lower (a data product sold with 60 requests a minute gets no more from a partner's tier).
+   */
+  private static Limit narrowed(Limit general, Actor actor) {
+    if (!(actor instanceof Actor.ApiKey key) || key.scope().requestsPerMinute().isEmpty()) {
+      return general;
+    }
+    long own = key.scope().requestsPerMinute().get();
+    double generalPerMinute =
+        general.requests() * (double) Duration.ofMinutes(1).toNanos() / general.period().toNanos();
+    return own < generalPerMinute
+        ? new Limit(own, Duration.ofMinutes(1), Math.min(own, general.burst()))
+        : general;
   }
 
   /** Keys count per key (not per owner): a leaked key's abuse does not starve its siblings. */

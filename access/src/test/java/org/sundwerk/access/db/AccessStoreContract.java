@@ -416,6 +416,18 @@ public abstract class AccessStoreContract {
   }
 
   @Test
+  void aKeysOwnRateLimitIsStoredWithItsScope() {
+    AccountId owner = verifiedAccount("erika@example.org");
+    KeyScope scope =
+        new KeyScope(Set.of(CITY), Set.of(Operation.READ), Set.of(PARKING), Optional.of(60));
+
+    CreatedKey key = keys.create(owner, Optional.empty(), "car park data", scope);
+
+    assertThat(keys.authenticate(key.key()).orElseThrow().scope()).isEqualTo(scope);
+    assertThat(keys.listFor(owner).getFirst().scope().requestsPerMinute()).contains(60);
+  }
+
+  @Test
   void anEmptyScopeAndTheDefaultTenantStayApart() {
     AccountId owner = verifiedAccount("erika@example.org");
     KeyScope defaultOnly = new KeyScope(Set.of(TenantId.DEFAULT), Set.of(Operation.READ), Set.of());

@@ -73,6 +73,25 @@ class RateLimiterTest {
   }
 
   @Test
+  void aKeyWithItsOwnRateGetsNoMoreThanThatRate() {
+    Actor sixty =
+        new Actor.ApiKey(
+            new ApiKeyId("k3"),
+            RESIDENT,
+            new KeyScope(Set.of(), Set.of(Operation.READ), Set.of(), Optional.of(6)));
+    Actor generous =
+        new Actor.ApiKey(
+            new ApiKeyId("k4"),
+            RESIDENT,
+            new KeyScope(Set.of(), Set.of(Operation.READ), Set.of(), Optional.of(100_000)));
+
+    assertThat(allowedInARow(sixty)).isEqualTo(6);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(allowedInARow(sixty)).isEqualTo(1);
+    assertThat(allowedInARow(generous)).isEqualTo(10);
+  }
+
+  @Test
   void aTierWithoutALimitIsNotLimited() {
     Actor platform = new Actor.PlatformOperator(Optional.empty());
 

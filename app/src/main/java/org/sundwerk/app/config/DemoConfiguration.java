@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.app.demo.CitySimulator;
@@ -16,11 +17,14 @@ import org.sundwerk.app.demo.DemoCatalog;
 import org.sundwerk.app.demo.DemoCity;
 import org.sundwerk.app.demo.DemoHistory;
 import org.sundwerk.app.demo.DemoLoader;
+import org.sundwerk.app.demo.DemoOffers;
 import org.sundwerk.app.demo.DemoPartner;
 import org.sundwerk.app.demo.DemoPartners;
 import org.sundwerk.broker.Broker;
 import org.sundwerk.broker.temporal.TemporalOperations;
 import org.sundwerk.business.catalog.Services;
+import org.sundwerk.business.offer.Offers;
+import org.sundwerk.business.offer.Ordering;
 import org.sundwerk.business.partner.Partners;
 import org.sundwerk.ingestion.Ingestion;
 import org.sundwerk.ngsild.jsonld.ContextResolver;
@@ -145,6 +149,7 @@ class DemoConfiguration {
 
   /** The demo's partner network in tenant stralsund; seeded once, when it has no partners. */
   @Bean
+  @Order(1)
   ApplicationRunner demoPartners(
       Environment env, Partners partners, Accounts accounts, SecureRandom random) {
     return (ApplicationArguments args) -> {
@@ -169,6 +174,7 @@ class DemoConfiguration {
    * services.
    */
   @Bean
+  @Order(2)
   ApplicationRunner demoCatalog(Environment env, Services services) {
     return args -> {
       if (demoEnabled(env)) {
@@ -176,6 +182,21 @@ class DemoConfiguration {
         if (added > 0) {
           LOG.log(System.Logger.Level.INFO, "demo catalog: {0} services added", added);
         }
+      }
+    };
+  }
+
+  /**
+   * The demo's offers and orders, seeded once into an empty offer table; after the partners (their
+   * owners, such as the hotel's, order) and the catalog (an offer sells a catalog service).
+   */
+  @Bean
+  @Order(3)
+  ApplicationRunner demoOffers(
+      Environment env, Offers offers, Ordering ordering, Accounts accounts, Clock clock) {
+    return args -> {
+      if (demoEnabled(env) && new DemoOffers(offers, ordering, accounts, clock).seedIfEmpty()) {
+        LOG.log(System.Logger.Level.INFO, "seeded the demo offers and orders");
       }
     };
   }
