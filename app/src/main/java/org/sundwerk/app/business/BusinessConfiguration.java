@@ -1,5 +1,7 @@
 package org.sundwerk.app.business;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sundwerk.access.db.AccessDatabase;
@@ -15,5 +17,19 @@ class BusinessConfiguration {
   @Bean
   BusinessDatabase businessDatabase(AccessDatabase access) {
     return BusinessDatabase.of(access.dataSource());
+  }
+
+  /** The title of the generated OpenAPI document at {@code /api/v1/openapi.json}. */
+  @Bean
+  OpenAPI businessApiDocument() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Sundwerk services and business API")
+                .description(
+                    "Partners, the service catalog, offers and orders of a tenant. Errors are"
+                        + " RFC 9457 ProblemDetails; credentials as for the NGSI-LD API (X-API-Key,"
+                        + " Authorization: Bearer).")
+                .version("v1"));
   }
 }
