@@ -22,7 +22,11 @@ public final class TestServices {
 
   /** A new service of {@code provider} in {@code tenant}'s catalog; returns its id. */
   public static String of(Services services, TenantId tenant, String provider) {
-    String id = "dienst-" + UUID.randomUUID().toString().substring(0, 8);
+    return of(services, tenant, provider, "dienst-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** The service {@code id} of {@code provider} in {@code tenant}'s catalog; returns its id. */
+  public static String of(Services services, TenantId tenant, String provider, String id) {
     services.create(
         tenant,
         new ServiceId(id),

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,8 +26,21 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.sundwerk.access.AccountId;
 import org.sundwerk.access.Operation;
+import org.sundwerk.access.PartnerId;
+import org.sundwerk.access.TenantId;
+import org.sundwerk.access.account.Accounts;
 import org.sundwerk.app.TestKeys;
+import org.sundwerk.app.TestServices;
+import org.sundwerk.business.Text;
+import org.sundwerk.business.VatRate;
+import org.sundwerk.business.catalog.Services;
+import org.sundwerk.business.offer.BusinessModel;
+import org.sundwerk.business.offer.OfferDraft;
+import org.sundwerk.business.offer.OfferId;
+import org.sundwerk.business.offer.Offers;
+import org.sundwerk.business.offer.Ordering;
 
 /**
  * "Anonymous cannot write anything anywhere", over every mutating route the application maps: the
@@ -50,6 +66,19 @@ class NobodyWritesUnaskedTest extends ApiTest {
           // authorises it, and a wrong token is a 404 (AlertTest forges and borrows tokens).
           "/abbestellen");
 
+  /**
+   * Services routes where any signed-in actor may act by design: applying to become a partner and
+   * ordering an offer are a resident's own business, not a write of the city's data. Residents are
+   * not asked there; anonymous callers and read-only keys still are.
+   */
+  private static final Set<String> PARTICIPATION =
+      Set.of("POST /api/v1/{tenant}/partners", "POST /api/v1/{tenant}/offers/{offer}/orders");
+
+  /** The services layer's records the matrix runs against: a partner's service, offer, order. */
+  private static final String BUSINESS_ID = "matrix1";
+
+  private static final PartnerId MATRIX_PARTNER = new PartnerId("matrix-partner");
+
   private static final Set<RequestMethod> MUTATING =
       EnumSet.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
@@ -65,10 +94,21 @@ class NobodyWritesUnaskedTest extends ApiTest {
   RequestMappingHandlerMapping mappings;
 
   @Autowired ApplicationContext context;
+  @Autowired Services services;
+  @Autowired Offers offers;
+  @Autowired Ordering ordering;
+  @Autowired Accounts accounts;
+
+  /** The id of the matrix's order in this test's tenant (order ids are made by the platform). */
+  private String order = "";
 
   record Route(String method, String pattern) {
     boolean api() {
       return pattern.startsWith("/ngsi-ld/") || pattern.startsWith("/ingestion/");
+    }
+
+    boolean business() {
+      return pattern.startsWith("/api/v1/{tenant}/");
     }
 
     boolean subscriptions() {
@@ -113,14 +153,16 @@ class NobodyWritesUnaskedTest extends ApiTest {
         // aResidentCannotChangeAnotherOnesSubscription.
         continue;
       }
-      tests.add(
-          DynamicTest.dynamicTest(
-              "resident " + route,
-              () -> {
-                Http.Response answer = send(resident, route);
-                assertThat(answer.status()).as(route + ": " + answer).isEqualTo(403);
-                assertProblem(route, answer);
-              }));
+      if (!PARTICIPATION.contains(route.toString())) {
+        tests.add(
+            DynamicTest.dynamicTest(
+                "resident " + route,
+                () -> {
+                  Http.Response answer = send(resident, route);
+                  assertThat(answer.status()).as(route + ": " + answer).isEqualTo(403);
+                  assertProblem(route, answer);
+                }));
+      }
       tests.add(
           DynamicTest.dynamicTest(
               "read-only key " + route,
@@ -206,6 +248,9 @@ class NobodyWritesUnaskedTest extends ApiTest {
 
   /** The matrix's data as the platform operator sees it: must be the same after the matrix. */
   private String stored() {
+    if (order.isEmpty()) {
+      order = businessRecords();
+    }
     if (http.get(ENTITIES + "/" + ID).status() == 404) {
       assertThat(http.post(ENTITIES, ENTITY.replace("99", "1")).status()).isEqualTo(201);
       assertThat(
@@ -224,7 +269,41 @@ class NobodyWritesUnaskedTest extends ApiTest {
     }
     return http.get(ENTITIES + "/" + ID + "?options=sysAttrs").text()
         + http.get("/ngsi-ld/v1/temporal/entities/" + ID).text()
-        + http.get("/ngsi-ld/v1/subscriptions/" + SUBSCRIPTION).text();
+        + http.get("/ngsi-ld/v1/subscriptions/" + SUBSCRIPTION).text()
+        + http.get("/api/v1/" + tenant + "/services/" + BUSINESS_ID).text()
+        + http.get("/api/v1/" + tenant + "/offers/" + BUSINESS_ID).text()
+        + http.get("/api/v1/" + tenant + "/orders?all=true").text();
+  }
+
+  /**
+   * A partner's service and published offer in this test's tenant, and an order of it by another
+   * account: the services routes then meet existing records, so a refusal is the gate's and not a
+   * 404. Returns the order's id.
+   */
+  private String businessRecords() {
+    TenantId in = TenantId.of(tenant);
+    TestServices.of(services, in, MATRIX_PARTNER.value(), BUSINESS_ID);
+    offers.create(
+        in,
+        new OfferId(BUSINESS_ID),
+        MATRIX_PARTNER,
+        new OfferDraft(
+            BUSINESS_ID,
+            Text.of("Matrix", "Matrix"),
+            Text.of("Bedingungen", "Terms"),
+            new BusinessModel.Free(),
+            VatRate.ZERO,
+            LocalDate.of(2026, 1, 1),
+            Optional.empty(),
+            Optional.empty()));
+    offers.publish(in, new OfferId(BUSINESS_ID));
+    AccountId consumer =
+        accounts.createVerified(UUID.randomUUID() + "@example.org", "Matrix").orElseThrow();
+    return ordering
+        .place(in, new OfferId(BUSINESS_ID), consumer, Optional.empty(), 1)
+        .order()
+        .id()
+        .value();
   }
 
   private Http.Response send(Http caller, Route route) {
@@ -241,6 +320,9 @@ class NobodyWritesUnaskedTest extends ApiTest {
       String value =
           switch (variable.group(1)) {
             case "tenant" -> tenant;
+            case "order" -> order;
+            case "offer" -> BUSINESS_ID;
+            case "id" -> pattern.startsWith("/api/v1/{tenant}/") ? BUSINESS_ID : ID;
             case "attr", "attrId" -> "a";
             case "instanceId" -> "urn:ngsi-ld:Instance:matrix1";
             case "contextId" -> "matrix";
@@ -255,6 +337,15 @@ class NobodyWritesUnaskedTest extends ApiTest {
   /** A body the route would accept from someone allowed, so that a refusal is the gate's. */
   private static String body(Route route) {
     String p = route.pattern();
+    if (route.business()) {
+      return "{\"id\": \"matrix2\", \"provider\": \""
+          + MATRIX_PARTNER.value()
+          + "\","
+          + " \"service\": \""
+          + BUSINESS_ID
+          + "\", \"acceptTerms\": 1, \"version\": 1,"
+          + " \"decision\": \"approve\", \"reason\": \"matrix\"}";
+    }
     if (p.equals("/ngsi-ld/v1/entities")) {
       return ENTITY.replace("matrix1", "matrix2");
     }
