@@ -32,6 +32,21 @@ public final class TestKeys {
   }
 
   /** Every operation, no narrowing: the owner's own rights. */
+  /**
+   * The secret of a key {@code sw_<16 hex digits>_<secret>}. Not after the last underscore: the
+   * secret is base64url and may hold underscores itself.
+   */
+  public static String secretOf(String key) {
+    return key.substring(ID_END);
+  }
+
+  /** The key's id part ({@code sw_<16 hex digits>_}), to put another secret behind. */
+  public static String idPartOf(String key) {
+    return key.substring(0, ID_END);
+  }
+
+  private static final int ID_END = ApiKeys.PREFIX.length() + 16 + 1;
+
   public static KeyScope all() {
     return new KeyScope(Set.of(), EnumSet.allOf(Operation.class), Set.of());
   }

@@ -226,7 +226,7 @@ class AuthHeaderFuzzTest extends ApiTest {
   private static String realIdWrongSecret(Random random) {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
-    return realKey.substring(0, realKey.lastIndexOf('_') + 1)
+    return TestKeys.idPartOf(realKey)
         + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 

@@ -2,13 +2,7 @@ package org.sundwerk.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,14 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sundwerk.app.HeadlessChromium;
+import org.sundwerk.app.PageChecks;
 
 /**
  * The public service catalog of the demo city in headless Chromium: a visitor reaches it from the
@@ -32,8 +24,6 @@ import org.sundwerk.app.HeadlessChromium;
  * Screenshots go to {@code target/screenshots/}.
  */
 class CatalogBrowserIT extends CityTest {
-
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private WebDriver browser;
   private HeadlessChromium chromium;
@@ -58,7 +48,7 @@ class CatalogBrowserIT extends CityTest {
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(b -> b.getCurrentUrl().contains("/dienste"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dienste");
-    assertNoViolations();
+    PageChecks.assertNoViolations(browser);
 
     browser.findElement(By.id("catalog-q")).sendKeys("rad");
     new Select(browser.findElement(By.id("catalog-targetGroup"))).selectByValue("tourists");
@@ -67,8 +57,8 @@ class CatalogBrowserIT extends CityTest {
     assertThat(names())
         .contains("Sundrad Fahrradverleih")
         .doesNotContain("Seniorenshuttle Knieper");
-    assertNoViolations();
-    screenshot("catalog-de-desktop");
+    PageChecks.assertNoViolations(browser);
+    PageChecks.screenshot(browser, "catalog-de-desktop");
 
     browser.findElement(By.linkText("Sundrad Fahrradverleih")).click();
     assertThat(browser.findElement(By.id("service-name")).getText())
@@ -76,13 +66,13 @@ class CatalogBrowserIT extends CityTest {
     assertThat(browser.findElements(By.cssSelector("#service-live a"))).isNotEmpty();
     assertThat(browser.findElement(By.id("service-offers")).getText())
         .isEqualTo("Angebote und Preise");
-    assertNoViolations();
-    screenshot("catalog-service-de-desktop");
+    PageChecks.assertNoViolations(browser);
+    PageChecks.screenshot(browser, "catalog-service-de-desktop");
 
     browser.get(base() + "/dienste/badewasser-strandbad");
     browser.findElement(By.id("easy-toggle")).click();
     assertThat(browser.findElement(By.id("service-description")).getText()).contains("Strand-Bad");
-    assertNoViolations();
+    PageChecks.assertNoViolations(browser);
   }
 
   @Test
@@ -95,15 +85,15 @@ class CatalogBrowserIT extends CityTest {
               lang.equals("de")
                   ? "Weihnachtsmarkt Alter Markt"
                   : "Christmas market at the Alter Markt");
-      assertNoHorizontalScrolling();
-      assertNoViolations();
-      screenshot("catalog-" + lang + "-390");
+      PageChecks.assertNoHorizontalScrolling(browser);
+      PageChecks.assertNoViolations(browser);
+      PageChecks.screenshot(browser, "catalog-" + lang + "-390");
       browser.get(base() + "/dienste/parkleitsystem?lang=" + lang);
       assertThat(browser.findElement(By.id("service-name")).getText())
           .isEqualTo(lang.equals("de") ? "Parkleitsystem Altstadt" : "Car park guidance old town");
-      assertNoHorizontalScrolling();
-      assertNoViolations();
-      screenshot("catalog-service-" + lang + "-390");
+      PageChecks.assertNoHorizontalScrolling(browser);
+      PageChecks.assertNoViolations(browser);
+      PageChecks.screenshot(browser, "catalog-service-" + lang + "-390");
     }
   }
 
@@ -111,39 +101,6 @@ class CatalogBrowserIT extends CityTest {
     return browser.findElements(By.cssSelector("#catalog-results h2")).stream()
         .map(WebElement::getText)
         .toList();
-  }
-
-  private void assertNoHorizontalScrolling() {
-    Object overflow =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) overflow).intValue())
-        .as("horizontal overflow in px")
-        .isLessThanOrEqualTo(0);
-  }
-
-  /** No axe-core violation at all, whatever its impact. */
-  private void assertNoViolations() {
-    Results results = new AxeBuilder().analyze(browser);
-    assertThat(results.getViolations().stream().map(CatalogBrowserIT::describe).toList())
-        .as(browser.getCurrentUrl())
-        .isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
-  }
-
-  private void screenshot(String name) {
-    try {
-      Files.createDirectories(SCREENSHOTS);
-      Files.write(
-          SCREENSHOTS.resolve(name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private String base() {

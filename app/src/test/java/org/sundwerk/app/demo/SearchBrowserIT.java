@@ -2,13 +2,7 @@ package org.sundwerk.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,15 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sundwerk.app.HeadlessChromium;
+import org.sundwerk.app.PageChecks;
 
 /**
  * The search page with the demo city in headless Chromium (Debian's chromium and chromedriver): a
@@ -34,8 +26,6 @@ import org.sundwerk.app.HeadlessChromium;
  * Screenshots go to {@code target/screenshots/}.
  */
 class SearchBrowserIT extends CityTest {
-
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -62,15 +52,15 @@ class SearchBrowserIT extends CityTest {
     browser.findElement(By.id("nav-search")).sendKeys(Keys.ENTER);
     wait.until(b -> b.getCurrentUrl().endsWith("/suche"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Suche");
-    assertNoViolations();
+    PageChecks.assertNoViolations(browser);
 
     search("Beleuchtung");
     assertThat(status()).isEqualTo("1 Treffer für „Beleuchtung“.");
     assertThat(titles("service")).containsExactly("Defekte Straßenbeleuchtung melden");
     assertThat(browser.findElement(By.cssSelector("#results-service a")).getDomAttribute("href"))
         .isEqualTo("/dienste/maengelmelder-strassenbeleuchtung");
-    assertNoViolations();
-    screenshot("search-de-desktop");
+    PageChecks.assertNoViolations(browser);
+    PageChecks.screenshot(browser, "search-de-desktop");
 
     search("Hafen");
     assertThat(titles("place"))
@@ -93,7 +83,7 @@ class SearchBrowserIT extends CityTest {
     search("Xylophon");
     assertThat(status()).isEqualTo("Keine Treffer für „Xylophon“.");
     assertThat(browser.findElement(By.id("no-results")).isDisplayed()).isTrue();
-    assertNoViolations();
+    PageChecks.assertNoViolations(browser);
 
     search("ab");
     assertThat(status()).isEqualTo("Bitte geben Sie mindestens 3 Buchstaben ein.");
@@ -106,9 +96,9 @@ class SearchBrowserIT extends CityTest {
     search("Strandbad");
     // The beach, then its bathing water.
     assertThat(titles("place")).containsExactly("Strandbad Stralsund", "Badewasser Strandbad");
-    assertNoHorizontalScrolling();
-    assertNoViolations();
-    screenshot("search-de-390");
+    PageChecks.assertNoHorizontalScrolling(browser);
+    PageChecks.assertNoViolations(browser);
+    PageChecks.screenshot(browser, "search-de-390");
 
     browser.findElement(By.id("language")).sendKeys(Keys.ENTER);
     wait.until(b -> "en".equals(b.findElement(By.tagName("html")).getDomAttribute("lang")));
@@ -118,9 +108,9 @@ class SearchBrowserIT extends CityTest {
     assertThat(titles("service")).containsExactly("Bathing water quality at the lido");
     assertThat(browser.findElement(By.cssSelector("#results-place h2")).getText())
         .isEqualTo("Places (2)");
-    assertNoHorizontalScrolling();
-    assertNoViolations();
-    screenshot("search-en-390");
+    PageChecks.assertNoHorizontalScrolling(browser);
+    PageChecks.assertNoViolations(browser);
+    PageChecks.screenshot(browser, "search-en-390");
   }
 
   @Test
@@ -131,8 +121,8 @@ class SearchBrowserIT extends CityTest {
     assertThat(titles("place")).contains("Harbour festival", "Parkhaus Am Hafen");
     search("Beleuchtung");
     assertThat(titles("service")).containsExactly("Report a broken street light");
-    assertNoViolations();
-    screenshot("search-en-desktop");
+    PageChecks.assertNoViolations(browser);
+    PageChecks.screenshot(browser, "search-en-desktop");
   }
 
   /** Types the query into the field and submits with Enter, as a keyboard user does. */
@@ -154,39 +144,6 @@ class SearchBrowserIT extends CityTest {
     return browser.findElements(By.cssSelector("#results-" + kind + " a.hit-link")).stream()
         .map(WebElement::getText)
         .toList();
-  }
-
-  private void assertNoHorizontalScrolling() {
-    Object overflow =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) overflow).intValue())
-        .as("horizontal overflow in px")
-        .isLessThanOrEqualTo(0);
-  }
-
-  /** No axe-core violation at all, whatever its impact. */
-  private void assertNoViolations() {
-    Results results = new AxeBuilder().analyze(browser);
-    assertThat(results.getViolations().stream().map(SearchBrowserIT::describe).toList())
-        .as(browser.getCurrentUrl())
-        .isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
-  }
-
-  private void screenshot(String name) {
-    try {
-      Files.createDirectories(SCREENSHOTS);
-      Files.write(
-          SCREENSHOTS.resolve(name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private String base() {

@@ -2,14 +2,7 @@ package org.sundwerk.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +19,7 @@ import org.sundwerk.access.TenantId;
 import org.sundwerk.access.account.Accounts;
 import org.sundwerk.access.account.Role;
 import org.sundwerk.app.HeadlessChromium;
+import org.sundwerk.app.PageChecks;
 import org.sundwerk.app.TestServices;
 import org.sundwerk.business.Money;
 import org.sundwerk.business.Text;
@@ -47,7 +38,6 @@ import org.sundwerk.business.offer.Offers;
  */
 class OfferBrowserIT extends PortalTest {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final TenantId CITY = TenantId.of("stralsund");
 
   @Autowired Offers offers;
@@ -126,7 +116,7 @@ class OfferBrowserIT extends PortalTest {
     assertThat(browser.findElement(By.cssSelector(".order-status")).getText())
         .isEqualTo("gekündigt");
     assertThat(browser.findElements(By.cssSelector("button.cancel"))).isEmpty();
-    assertNoViolations();
+    PageChecks.assertNoViolations(browser);
   }
 
   @Test
@@ -191,32 +181,9 @@ class OfferBrowserIT extends PortalTest {
   }
 
   /** Checks the page at {@code width} (axe, no horizontal scrolling) and saves its screenshot. */
-  private void shoot(String name, int width) throws IOException {
-    assertNoViolations();
-    Long overflow =
-        (Long)
-            ((JavascriptExecutor) browser)
-                .executeScript(
-                    "return document.documentElement.scrollWidth"
-                        + " - document.documentElement.clientWidth;");
-    assertThat(overflow).as("no horizontal scrolling at %d px", width).isLessThanOrEqualTo(0L);
-    Files.createDirectories(SCREENSHOTS);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(),
-        SCREENSHOTS.resolve(name + "-" + (width == 1280 ? "desktop" : "390") + ".png"),
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** No axe violation of any rule and impact (WCAG 2.1 A/AA and best practices). */
-  private void assertNoViolations() {
-    Results results = new AxeBuilder().analyze(browser);
-    assertThat(results.getViolations().stream().map(OfferBrowserIT::describe).toList())
-        .as(browser.getCurrentUrl())
-        .isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
+  private void shoot(String name, int width) {
+    PageChecks.assertNoViolations(browser);
+    PageChecks.assertNoHorizontalScrolling(browser);
+    PageChecks.screenshot(browser, name + "-" + (width == 1280 ? "desktop" : "390"));
   }
 }
