@@ -92,11 +92,13 @@ class OfferPagesTest extends PortalTest {
 
     String german = text(visitor().get("/dienste/" + service + "/angebote"));
     assertThat(german)
+        .contains("Dienst " + service)
         .contains("9,90 € im Monat, monatlich kündbar")
         .contains("1.000 Abrufe im Monat frei, danach 0,02 € je Abruf ab dem 1.001. Abruf")
         .contains("Preise netto zzgl. 19 % Umsatzsteuer");
     String english = text(visitor().get("/dienste/" + service + "/angebote?lang=en"));
     assertThat(english)
+        .contains("Service " + service)
         .contains("€9.90 a month, cancel monthly")
         .contains("1,000 calls a month free, then €0.02 per call from call 1,001 on");
 

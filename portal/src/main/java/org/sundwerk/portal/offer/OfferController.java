@@ -16,6 +16,8 @@ import org.sundwerk.access.Operation;
 import org.sundwerk.access.Resource;
 import org.sundwerk.access.TenantId;
 import org.sundwerk.business.BusinessProblem;
+import org.sundwerk.business.catalog.ServiceId;
+import org.sundwerk.business.catalog.Services;
 import org.sundwerk.business.offer.Offer;
 import org.sundwerk.business.offer.OfferId;
 import org.sundwerk.business.offer.OfferStatus;
@@ -45,13 +47,17 @@ final class OfferController {
   private final PortalProperties portal;
   private final MessageSource messages;
 
+  private final Services services;
+
   OfferController(
       Offers offers,
       Orders orders,
       Ordering ordering,
       PortalAccess access,
       PortalProperties portal,
-      MessageSource messages) {
+      MessageSource messages,
+      Services services) {
+    this.services = services;
     this.offers = offers;
     this.orders = orders;
     this.ordering = ordering;
@@ -64,6 +70,18 @@ final class OfferController {
     return TenantId.of(portal.defaultTenant());
   }
 
+  /** The catalog's name of the service in the reader's language; its id if the catalog has none. */
+  private String serviceName(String service, Locale locale) {
+    try {
+      return services
+          .find(tenant(), new ServiceId(service))
+          .map(found -> found.draft().name().in(locale))
+          .orElse(service);
+    } catch (IllegalArgumentException notAnId) {
+      return service;
+    }
+  }
+
   private OfferRows rows(Locale locale) {
     return new OfferRows(messages, locale, portal.zone());
   }
@@ -74,6 +92,7 @@ final class OfferController {
     require(http, AccessRequest.of(tenant(), Operation.READ, Resource.SERVICES));
     OfferRows rows = rows(locale);
     model.addAttribute("service", service);
+    model.addAttribute("serviceName", serviceName(service, locale));
     model.addAttribute(
         "offers",
         offers.list(tenant(), Offers.Filter.published().ofService(service)).stream()
