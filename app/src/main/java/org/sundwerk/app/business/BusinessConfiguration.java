@@ -2,10 +2,16 @@ package org.sundwerk.app.business;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sundwerk.access.db.AccessDatabase;
 import org.sundwerk.business.db.BusinessDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The business features' database: the access database's pool (SQLite file or PostgreSQL), where
@@ -13,6 +19,16 @@ import org.sundwerk.business.db.BusinessDatabase;
  */
 @Configuration(proxyBeanMethods = false)
 class BusinessConfiguration {
+
+  static {
+    // The controllers take and give Jackson 3 trees; springdoc introspects types with Jackson 2,
+    // which fails on them (a WARN with a stack trace per document) and describes their getters.
+    // In the document they are what they are on the wire: a JSON object or array.
+    SpringDocUtils.getConfig()
+        .replaceWithSchema(JsonNode.class, new ObjectSchema())
+        .replaceWithSchema(ObjectNode.class, new ObjectSchema())
+        .replaceWithSchema(ArrayNode.class, new ArraySchema().items(new ObjectSchema()));
+  }
 
   @Bean
   BusinessDatabase businessDatabase(AccessDatabase access) {

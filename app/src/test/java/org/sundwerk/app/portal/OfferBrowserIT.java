@@ -95,7 +95,7 @@ class OfferBrowserIT extends PortalTest {
 
     browser.get(base() + "/dienste/" + service + "/angebote");
     assertThat(browser.findElement(By.tagName("h1")).getText())
-        .isEqualTo("Angebote für " + service);
+        .isEqualTo("Angebote für Dienst " + service);
     screenshots("offer-list");
 
     browser.findElement(By.id("order-" + id.value())).click();
