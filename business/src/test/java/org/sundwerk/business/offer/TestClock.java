@@ -6,20 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. Not thread-safe: one test thread moves and reads it. */
-final class TestClock extends Clock {
+/**
+ * A clock the test moves by hand, for every feature's tests. Not thread-safe: one test thread moves
+ * and reads it.
+ */
+public final class TestClock extends Clock {
 
   private Instant now;
 
-  TestClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
